@@ -1,0 +1,52 @@
+package io.recollect.customers;
+
+import io.recollect.shared.ConflictException;
+import io.recollect.shared.NotFoundException;
+import java.time.Clock;
+import java.util.Currency;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The customers module's public face: register accounts and look them up. */
+@Service
+public class CustomerService {
+
+    private final Customers customers;
+    private final Clock clock;
+
+    CustomerService(Customers customers, Clock clock) {
+        this.customers = customers;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public CustomerView register(NewCustomer request) {
+        if (customers.existsByExternalRef(request.externalRef())) {
+            throw new ConflictException("duplicate-customer",
+                    "A customer with external ref " + request.externalRef() + " already exists");
+        }
+        Customer customer = new Customer(request.externalRef(), request.name(), request.email(),
+                request.language() == null ? "en" : request.language(), request.segment(),
+                request.riskBand() == null ? RiskBand.B : request.riskBand(),
+                Currency.getInstance(request.currency()), clock.instant());
+        return CustomerView.of(customers.save(customer));
+    }
+
+    @Transactional(readOnly = true)
+    public CustomerView get(UUID id) {
+        return customers.findById(id).map(CustomerView::of)
+                .orElseThrow(() -> new NotFoundException("Customer", id));
+    }
+
+    @Transactional(readOnly = true)
+    public CustomerView getByExternalRef(String externalRef) {
+        return customers.findByExternalRef(externalRef).map(CustomerView::of)
+                .orElseThrow(() -> new NotFoundException("Customer with external ref", externalRef));
+    }
+
+    @Transactional(readOnly = true)
+    public boolean any() {
+        return customers.count() > 0;
+    }
+}

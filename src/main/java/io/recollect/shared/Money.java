@@ -1,0 +1,82 @@
+package io.recollect.shared;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Currency;
+import java.util.Objects;
+
+/**
+ * An amount in one currency, kept at the currency's minor-unit scale. Arithmetic across
+ * currencies is refused rather than converted: Recollect never guesses an exchange rate.
+ */
+public record Money(BigDecimal amount, Currency currency) implements Comparable<Money> {
+
+    public Money {
+        Objects.requireNonNull(amount, "amount");
+        Objects.requireNonNull(currency, "currency");
+        amount = amount.setScale(currency.getDefaultFractionDigits(), RoundingMode.HALF_UP);
+    }
+
+    public static Money of(BigDecimal amount, Currency currency) {
+        return new Money(amount, currency);
+    }
+
+    public static Money of(String amount, String currencyCode) {
+        return new Money(new BigDecimal(amount), Currency.getInstance(currencyCode));
+    }
+
+    public static Money zero(Currency currency) {
+        return new Money(BigDecimal.ZERO, currency);
+    }
+
+    public Money plus(Money other) {
+        return new Money(amount.add(sameCurrency(other).amount), currency);
+    }
+
+    public Money minus(Money other) {
+        return new Money(amount.subtract(sameCurrency(other).amount), currency);
+    }
+
+    public Money min(Money other) {
+        return compareTo(other) <= 0 ? this : other;
+    }
+
+    @JsonIgnore
+    public boolean isZero() {
+        return amount.signum() == 0;
+    }
+
+    @JsonIgnore
+    public boolean isPositive() {
+        return amount.signum() > 0;
+    }
+
+    @JsonIgnore
+    public boolean isNegative() {
+        return amount.signum() < 0;
+    }
+
+    @Override
+    public int compareTo(Money other) {
+        return amount.compareTo(sameCurrency(other).amount);
+    }
+
+    /** Plain display such as "EUR 1,234.50", independent of the server's locale. */
+    public String display() {
+        return String.format(java.util.Locale.ROOT, "%s %,." + currency.getDefaultFractionDigits() + "f",
+                currency.getCurrencyCode(), amount);
+    }
+
+    @Override
+    public String toString() {
+        return currency.getCurrencyCode() + " " + amount.toPlainString();
+    }
+
+    private Money sameCurrency(Money other) {
+        if (!currency.equals(other.currency)) {
+            throw new CurrencyMismatchException(currency, other.currency);
+        }
+        return other;
+    }
+}
