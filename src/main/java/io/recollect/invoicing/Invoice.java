@@ -1,0 +1,171 @@
+package io.recollect.invoicing;
+
+import io.recollect.shared.BusinessRuleException;
+import io.recollect.shared.Money;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * An invoice guards its own transitions: it is issued once, takes payments up to its open
+ * amount, and is paid when nothing is left open. The open amount never goes negative.
+ */
+@Entity
+@Table(name = "invoices")
+public class Invoice {
+
+    @Id
+    private UUID id;
+    private String number;
+    private UUID customerId;
+    @Column(name = "currency")
+    private String currencyCode;
+    private LocalDate issueDate;
+    private LocalDate dueDate;
+    private BigDecimal totalAmount;
+    private BigDecimal openAmount;
+    @Enumerated(EnumType.STRING)
+    private InvoiceStatus status;
+    private Instant createdAt;
+    private Instant issuedAt;
+    private Instant settledAt;
+    @Version
+    private Long version;
+
+    @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true)
+    @JoinColumn(name = "invoice_id", nullable = false)
+    @OrderBy("lineNo")
+    private List<InvoiceLine> lines = new ArrayList<>();
+
+    protected Invoice() {
+    }
+
+    Invoice(String number, UUID customerId, Currency currency, LocalDate issueDate, LocalDate dueDate,
+            Instant createdAt) {
+        if (dueDate.isBefore(issueDate)) {
+            throw new BusinessRuleException("due-before-issue", "The due date " + dueDate
+                    + " is before the issue date " + issueDate);
+        }
+        this.id = UUID.randomUUID();
+        this.number = number;
+        this.customerId = customerId;
+        this.currencyCode = currency.getCurrencyCode();
+        this.issueDate = issueDate;
+        this.dueDate = dueDate;
+        this.totalAmount = BigDecimal.ZERO;
+        this.openAmount = BigDecimal.ZERO;
+        this.status = InvoiceStatus.DRAFT;
+        this.createdAt = createdAt;
+    }
+
+    void addLine(String serviceCode, String description, BigDecimal quantity, BigDecimal unitPrice,
+            BigDecimal taxRate) {
+        requireStatus(InvoiceStatus.DRAFT, "add a line to");
+        InvoiceLine line = new InvoiceLine(lines.size() + 1, serviceCode, description, quantity, unitPrice,
+                taxRate, getCurrency());
+        lines.add(line);
+        totalAmount = totalAmount.add(line.getLineTotal());
+        openAmount = totalAmount;
+    }
+
+    void issue(Instant now) {
+        requireStatus(InvoiceStatus.DRAFT, "issue");
+        if (!getTotal().isPositive()) {
+            throw new BusinessRuleException("empty-invoice", "Invoice " + number + " has nothing to bill");
+        }
+        status = InvoiceStatus.ISSUED;
+        issuedAt = now;
+    }
+
+    /** Takes up to the open amount; returns what it took. */
+    Money applyPayment(Money amount, Instant now) {
+        if (!status.isOpen()) {
+            throw new BusinessRuleException("invoice-not-open", "Invoice " + number + " is " + status
+                    + " and takes no payment");
+        }
+        Money applied = amount.min(getOpenAmount());
+        openAmount = getOpenAmount().minus(applied).amount();
+        if (openAmount.signum() == 0) {
+            status = InvoiceStatus.PAID;
+            settledAt = now;
+        } else {
+            status = InvoiceStatus.PARTIALLY_PAID;
+        }
+        return applied;
+    }
+
+    public boolean isOverdueOn(LocalDate day) {
+        return status.isOpen() && dueDate.isBefore(day);
+    }
+
+    public long daysPastDue(LocalDate day) {
+        return Math.max(0, ChronoUnit.DAYS.between(dueDate, day));
+    }
+
+    private void requireStatus(InvoiceStatus required, String action) {
+        if (status != required) {
+            throw new BusinessRuleException("invoice-not-" + required.name().toLowerCase(),
+                    "Cannot " + action + " invoice " + number + ": it is " + status);
+        }
+    }
+
+    public UUID getId() {
+        return id;
+    }
+
+    public String getNumber() {
+        return number;
+    }
+
+    public UUID getCustomerId() {
+        return customerId;
+    }
+
+    public Currency getCurrency() {
+        return Currency.getInstance(currencyCode);
+    }
+
+    public LocalDate getIssueDate() {
+        return issueDate;
+    }
+
+    public LocalDate getDueDate() {
+        return dueDate;
+    }
+
+    public Money getTotal() {
+        return Money.of(totalAmount, getCurrency());
+    }
+
+    public Money getOpenAmount() {
+        return Money.of(openAmount, getCurrency());
+    }
+
+    public InvoiceStatus getStatus() {
+        return status;
+    }
+
+    public Instant getIssuedAt() {
+        return issuedAt;
+    }
+
+    List<InvoiceLine> getLines() {
+        return lines;
+    }
+}

@@ -1,0 +1,122 @@
+package io.recollect.invoicing;
+
+import io.recollect.customers.CustomerService;
+import io.recollect.customers.CustomerView;
+import io.recollect.shared.ConflictException;
+import io.recollect.shared.CurrencyMismatchException;
+import io.recollect.shared.Money;
+import io.recollect.shared.NotFoundException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Currency;
+import java.util.Date;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The invoicing module's public face: draft, issue, take payments, list what is open. */
+@Service
+public class InvoiceService {
+
+    private static final Set<InvoiceStatus> OPEN = EnumSet.of(InvoiceStatus.ISSUED, InvoiceStatus.PARTIALLY_PAID);
+
+    private final Invoices invoices;
+    private final CustomerService customers;
+    private final RuntimeService runtime;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    InvoiceService(Invoices invoices, CustomerService customers, RuntimeService runtime,
+            ApplicationEventPublisher events, Clock clock) {
+        this.invoices = invoices;
+        this.customers = customers;
+        this.runtime = runtime;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public InvoiceView create(NewInvoice request) {
+        CustomerView customer = customers.get(request.customerId());
+        Currency currency = Currency.getInstance(request.currency());
+        if (!customer.currency().equals(request.currency())) {
+            throw new CurrencyMismatchException(Currency.getInstance(customer.currency()), currency);
+        }
+        if (invoices.existsByNumber(request.number())) {
+            throw new ConflictException("duplicate-invoice-number",
+                    "An invoice numbered " + request.number() + " already exists");
+        }
+        Invoice invoice = new Invoice(request.number(), customer.id(), currency, request.issueDate(),
+                request.dueDate(), clock.instant());
+        request.lines().forEach(line -> invoice.addLine(line.serviceCode(), line.description(), line.quantity(),
+                line.unitPrice(), line.taxRate()));
+        return InvoiceView.of(invoices.save(invoice));
+    }
+
+    /** Issues the invoice and starts its invoice-to-cash process in the same transaction. */
+    @Transactional
+    public InvoiceView issue(UUID invoiceId) {
+        Invoice invoice = find(invoiceId);
+        invoice.issue(clock.instant());
+        Date overdueAt = Date.from(invoice.getDueDate().plusDays(1).atStartOfDay(clock.getZone()).toInstant());
+        runtime.startProcessInstanceByKey(InvoiceToCashProcess.KEY, invoice.getNumber(), Map.of(
+                InvoiceToCashProcess.VAR_INVOICE_ID, invoice.getId().toString(),
+                InvoiceToCashProcess.VAR_CUSTOMER_ID, invoice.getCustomerId().toString(),
+                InvoiceToCashProcess.VAR_OVERDUE_AT, overdueAt));
+        return InvoiceView.of(invoice);
+    }
+
+    @Transactional(readOnly = true)
+    public InvoiceView get(UUID invoiceId) {
+        return InvoiceView.of(find(invoiceId));
+    }
+
+    @Transactional(readOnly = true)
+    public InvoiceView getByNumber(String number) {
+        return invoices.findByNumber(number).map(InvoiceView::of)
+                .orElseThrow(() -> new NotFoundException("Invoice", number));
+    }
+
+    /** The customer's open invoices, oldest due first, with days past due as of today. */
+    @Transactional(readOnly = true)
+    public List<OpenItem> openItems(UUID customerId) {
+        LocalDate today = LocalDate.now(clock);
+        return invoices.findByCustomerAndStatus(customerId, OPEN).stream()
+                .map(invoice -> OpenItem.of(invoice, today)).toList();
+    }
+
+    /**
+     * The open invoices locked for allocation, oldest due first: call inside the transaction
+     * that then applies the payment, so concurrent payments queue instead of double-allocating.
+     */
+    @Transactional
+    public List<OpenItem> lockOpenItems(UUID customerId) {
+        LocalDate today = LocalDate.now(clock);
+        return invoices.lockByCustomerAndStatus(customerId, OPEN).stream()
+                .map(invoice -> OpenItem.of(invoice, today)).toList();
+    }
+
+    /** Applies up to the invoice's open amount and returns what was applied. */
+    @Transactional
+    public Money applyPayment(UUID invoiceId, Money amount) {
+        Invoice invoice = find(invoiceId);
+        if (!invoice.getCurrency().equals(amount.currency())) {
+            throw new CurrencyMismatchException(invoice.getCurrency(), amount.currency());
+        }
+        Money applied = invoice.applyPayment(amount, clock.instant());
+        if (invoice.getStatus() == InvoiceStatus.PAID) {
+            events.publishEvent(new InvoicePaid(invoice.getId(), invoice.getNumber(), invoice.getCustomerId()));
+        }
+        return applied;
+    }
+
+    private Invoice find(UUID invoiceId) {
+        return invoices.findById(invoiceId).orElseThrow(() -> new NotFoundException("Invoice", invoiceId));
+    }
+}

@@ -1,0 +1,19 @@
+package io.recollect.invoicing;
+
+import io.recollect.shared.Money;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** An invoice with money still open, as collections sees it on a given day. */
+public record OpenItem(UUID invoiceId, String number, LocalDate dueDate, Money total, Money openAmount,
+        InvoiceStatus status, long daysPastDue) {
+
+    public boolean overdue() {
+        return daysPastDue > 0;
+    }
+
+    static OpenItem of(Invoice invoice, LocalDate today) {
+        return new OpenItem(invoice.getId(), invoice.getNumber(), invoice.getDueDate(), invoice.getTotal(),
+                invoice.getOpenAmount(), invoice.getStatus(), invoice.daysPastDue(today));
+    }
+}

@@ -1,0 +1,108 @@
+package io.recollect.payments;
+
+import io.recollect.shared.Money;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.UUID;
+
+/** Money received from a customer, and where it went. What no invoice took stays unapplied (a credit). */
+@Entity
+@Table(name = "payments")
+class Payment {
+
+    @Id
+    private UUID id;
+    private String externalId;
+    private UUID customerId;
+    private BigDecimal amount;
+    @Column(name = "currency")
+    private String currencyCode;
+    private LocalDate receivedOn;
+    private String method;
+    private String reference;
+    private BigDecimal unappliedAmount;
+    private Instant recordedAt;
+    @Version
+    private Long version;
+
+    @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true)
+    @JoinColumn(name = "payment_id", nullable = false)
+    private List<PaymentAllocation> allocations = new ArrayList<>();
+
+    protected Payment() {
+    }
+
+    Payment(String externalId, UUID customerId, Money amount, LocalDate receivedOn, String method,
+            String reference, Instant recordedAt) {
+        this.id = UUID.randomUUID();
+        this.externalId = externalId;
+        this.customerId = customerId;
+        this.amount = amount.amount();
+        this.currencyCode = amount.currency().getCurrencyCode();
+        this.receivedOn = receivedOn;
+        this.method = method;
+        this.reference = reference;
+        this.unappliedAmount = amount.amount();
+        this.recordedAt = recordedAt;
+    }
+
+    void allocate(UUID invoiceId, Money applied) {
+        if (applied.compareTo(getUnapplied()) > 0) {
+            throw new IllegalArgumentException("Cannot allocate " + applied + ", only " + getUnapplied() + " left");
+        }
+        allocations.add(new PaymentAllocation(invoiceId, applied));
+        unappliedAmount = getUnapplied().minus(applied).amount();
+    }
+
+    UUID getId() {
+        return id;
+    }
+
+    String getExternalId() {
+        return externalId;
+    }
+
+    UUID getCustomerId() {
+        return customerId;
+    }
+
+    Money getAmount() {
+        return Money.of(amount, Currency.getInstance(currencyCode));
+    }
+
+    Money getUnapplied() {
+        return Money.of(unappliedAmount, Currency.getInstance(currencyCode));
+    }
+
+    LocalDate getReceivedOn() {
+        return receivedOn;
+    }
+
+    String getMethod() {
+        return method;
+    }
+
+    String getReference() {
+        return reference;
+    }
+
+    Instant getRecordedAt() {
+        return recordedAt;
+    }
+
+    List<PaymentAllocation> getAllocations() {
+        return allocations;
+    }
+}

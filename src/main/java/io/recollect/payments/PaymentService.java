@@ -1,0 +1,137 @@
+package io.recollect.payments;
+
+import io.recollect.customers.CustomerService;
+import io.recollect.customers.CustomerView;
+import io.recollect.invoicing.InvoiceService;
+import io.recollect.invoicing.OpenItem;
+import io.recollect.shared.BusinessRuleException;
+import io.recollect.shared.ConflictException;
+import io.recollect.shared.CurrencyMismatchException;
+import io.recollect.shared.Money;
+import io.recollect.shared.NotFoundException;
+import java.time.Clock;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Records payments exactly once per external id and allocates them: to the invoices named,
+ * else to the oldest due first. Whatever is left stays on the payment as unapplied credit.
+ */
+@Service
+public class PaymentService {
+
+    private final Payments payments;
+    private final CustomerService customers;
+    private final InvoiceService invoices;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    PaymentService(Payments payments, CustomerService customers, InvoiceService invoices,
+            ApplicationEventPublisher events, TransactionTemplate transaction, Clock clock) {
+        this.payments = payments;
+        this.customers = customers;
+        this.invoices = invoices;
+        this.events = events;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    /** The outcome of recording: the payment, and whether this call created it. */
+    public record Recorded(PaymentView payment, boolean created) {
+    }
+
+    public Recorded record(NewPayment request) {
+        try {
+            return transaction.execute(status -> payments.findByExternalId(request.externalId())
+                    .map(existing -> new Recorded(sameAs(existing, request), false))
+                    .orElseGet(() -> new Recorded(recordNew(request), true)));
+        } catch (DataIntegrityViolationException raced) {
+            // Another request with the same external id committed first: answer with its payment.
+            return transaction.execute(status -> payments.findByExternalId(request.externalId())
+                    .map(existing -> new Recorded(sameAs(existing, request), false))
+                    .orElseThrow(() -> raced));
+        }
+    }
+
+    public PaymentView get(UUID paymentId) {
+        return transaction.execute(status -> payments.findById(paymentId).map(PaymentView::of)
+                .orElseThrow(() -> new NotFoundException("Payment", paymentId)));
+    }
+
+    public List<PaymentView> history(UUID customerId) {
+        return transaction.execute(status -> payments.findByCustomerIdOrderByReceivedOnDescRecordedAtDesc(customerId)
+                .stream().map(PaymentView::of).toList());
+    }
+
+    private PaymentView recordNew(NewPayment request) {
+        CustomerView customer = customers.get(request.customerId());
+        Money amount = Money.of(request.amount(), Currency.getInstance(request.currency()));
+        if (!customer.currency().equals(request.currency())) {
+            throw new CurrencyMismatchException(Currency.getInstance(customer.currency()), amount.currency());
+        }
+        Payment payment = new Payment(request.externalId(), customer.id(), amount, request.receivedOn(),
+                request.method(), request.reference(), clock.instant());
+        List<OpenItem> open = invoices.lockOpenItems(customer.id());
+        if (request.allocations() == null || request.allocations().isEmpty()) {
+            allocateOldestFirst(payment, open);
+        } else {
+            allocateExplicitly(payment, open, request.allocations());
+        }
+        payments.saveAndFlush(payment);
+        events.publishEvent(new PaymentRecorded(payment.getId(), payment.getCustomerId()));
+        return PaymentView.of(payment);
+    }
+
+    private void allocateOldestFirst(Payment payment, List<OpenItem> open) {
+        for (OpenItem item : open) {
+            if (payment.getUnapplied().isZero()) {
+                return;
+            }
+            Money applied = invoices.applyPayment(item.invoiceId(), payment.getUnapplied());
+            payment.allocate(item.invoiceId(), applied);
+        }
+    }
+
+    private void allocateExplicitly(Payment payment, List<OpenItem> open, List<NewPayment.Allocation> requested) {
+        Map<String, OpenItem> byNumber = open.stream().collect(Collectors.toMap(OpenItem::number, Function.identity()));
+        Money total = requested.stream().map(a -> Money.of(a.amount(), payment.getAmount().currency()))
+                .reduce(Money.zero(payment.getAmount().currency()), Money::plus);
+        if (total.compareTo(payment.getAmount()) > 0) {
+            throw new BusinessRuleException("allocation-exceeds-payment",
+                    "Allocations total " + total + " but the payment is " + payment.getAmount());
+        }
+        for (NewPayment.Allocation allocation : requested) {
+            OpenItem item = byNumber.get(allocation.invoiceNumber());
+            Money wanted = Money.of(allocation.amount(), payment.getAmount().currency());
+            if (item == null) {
+                throw new BusinessRuleException("invoice-not-open", "Invoice " + allocation.invoiceNumber()
+                        + " is not an open invoice of this customer");
+            }
+            if (wanted.compareTo(item.openAmount()) > 0) {
+                throw new BusinessRuleException("allocation-exceeds-open-amount", "Invoice "
+                        + item.number() + " has only " + item.openAmount() + " open, not " + wanted);
+            }
+            payment.allocate(item.invoiceId(), invoices.applyPayment(item.invoiceId(), wanted));
+        }
+    }
+
+    private static PaymentView sameAs(Payment existing, NewPayment request) {
+        boolean same = existing.getCustomerId().equals(request.customerId())
+                && existing.getAmount().amount().compareTo(request.amount()) == 0
+                && existing.getAmount().currency().getCurrencyCode().equals(request.currency());
+        if (!same) {
+            throw new ConflictException("duplicate-external-id", "Payment " + request.externalId()
+                    + " was already recorded with a different customer, amount or currency");
+        }
+        return PaymentView.of(existing);
+    }
+}
