@@ -1,0 +1,133 @@
+package io.recollect.rules;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+
+import io.recollect.rules.internal.DecisionTableCompiler;
+import io.recollect.rules.internal.PathOutcome;
+import io.recollect.rules.internal.RowRecorder;
+import org.kie.api.KieBase;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.AgendaFilter;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.Resource;
+import org.springframework.stereotype.Component;
+
+/**
+ * The collection-path decision table: given an overdue account's situation, what happens next.
+ * The rows live in a spreadsheet managers edit; every decision cites the table version and row.
+ */
+@Component
+public class CollectionPathTable {
+
+    private static final String NAME = "collection-path";
+    /** The sheet's {@code Variables} row declares this global; its ACTION columns write to it. */
+    private static final String OUTCOME_GLOBAL = "outcome";
+    private static final AgendaFilter FIRE_NOTHING = match -> false;
+
+    private final String version;
+    private final KieBase rules;
+
+    @Autowired
+    public CollectionPathTable(
+            @Value("${recollect.rules.collection-path:classpath:rules/collection-path.xlsx}") Resource table) {
+        this(read(table));
+    }
+
+    private CollectionPathTable(byte[] xlsx) {
+        this.version = sha256(xlsx);
+        this.rules = DecisionTableCompiler.compile(NAME, xlsx);
+    }
+
+    /**
+     * Compiles spreadsheet bytes, e.g. an upload, without Spring.
+     *
+     * @throws RuleTableException when the sheet does not parse, does not compile or has no usable rows
+     */
+    public static CollectionPathTable compile(byte[] xlsx) {
+        return new CollectionPathTable(xlsx.clone());
+    }
+
+    /**
+     * Safe to call from many threads: each call gets its own short-lived session.
+     *
+     * @throws NoMatchingRuleException when no row covers the situation
+     */
+    public CollectionDecision decide(AccountSituation situation) {
+        Objects.requireNonNull(situation, "situation");
+        PathOutcome outcome = new PathOutcome();
+        RowRecorder rows = run(situation, outcome, null);
+        List<Integer> fired = rows.fired();
+        if (fired.isEmpty()) {
+            throw new NoMatchingRuleException(NAME, version, situation);
+        }
+        if (fired.size() > 1) {
+            // Later rows would have overwritten the answer: the sheet lost its ACTIVATION-GROUP.
+            throw new IllegalStateException("Decision table '" + NAME + "' (version " + version
+                    + ") fired rows " + fired + " for " + situation + "; exactly one may fire");
+        }
+        RuleCitation citation = new RuleCitation(NAME, version, fired.get(0));
+        if (outcome.action() == null) {
+            throw new IllegalStateException(citation + " fired with an empty Action cell");
+        }
+        return new CollectionDecision(outcome.action(), outcome.dunningLevel(), outcome.waitDays(),
+                outcome.reason(), citation);
+    }
+
+    /**
+     * Every row whose conditions fit, ignoring first-match-wins: nothing fires, so the activation
+     * group cannot hide an overlap. For checking that rows are exclusive and leave no gaps.
+     */
+    List<Integer> matchingRows(AccountSituation situation) {
+        return run(Objects.requireNonNull(situation, "situation"), new PathOutcome(), FIRE_NOTHING).matched();
+    }
+
+    /** Lowercase hex SHA-256 of the spreadsheet bytes. */
+    public String version() {
+        return version;
+    }
+
+    public String name() {
+        return NAME;
+    }
+
+    private RowRecorder run(AccountSituation situation, PathOutcome outcome, AgendaFilter filter) {
+        RowRecorder recorder = new RowRecorder();
+        KieSession session = rules.newKieSession();
+        try {
+            session.setGlobal(OUTCOME_GLOBAL, outcome);
+            session.addEventListener(recorder);
+            session.insert(situation);
+            if (filter == null) {
+                session.fireAllRules();
+            } else {
+                session.fireAllRules(filter);
+            }
+            return recorder;
+        } finally {
+            session.dispose();
+        }
+    }
+
+    private static byte[] read(Resource table) {
+        try {
+            return table.getContentAsByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read decision table " + NAME + " from " + table, e);
+        }
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package io.recollect.rules;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** One automated decision: what the table saw, what it answered, and which version and row said so. */
+@Entity
+@Table(name = "decision_records")
+class DecisionRecord {
+
+    @Id
+    private UUID id;
+    private UUID customerId;
+    private UUID caseId;
+    private String tableName;
+    private String tableVersion;
+    private int tableRow;
+    private String inputs;
+    @Enumerated(EnumType.STRING)
+    private CollectionAction action;
+    private int dunningLevel;
+    private int waitDays;
+    private String reason;
+    private Instant decidedAt;
+
+    protected DecisionRecord() {
+    }
+
+    DecisionRecord(UUID customerId, UUID caseId, String inputs, CollectionDecision decision, Instant decidedAt) {
+        this.id = UUID.randomUUID();
+        this.customerId = customerId;
+        this.caseId = caseId;
+        this.tableName = decision.citation().table();
+        this.tableVersion = decision.citation().version();
+        this.tableRow = decision.citation().row();
+        this.inputs = inputs;
+        this.action = decision.action();
+        this.dunningLevel = decision.dunningLevel();
+        this.waitDays = decision.waitDays();
+        this.reason = decision.reason();
+        this.decidedAt = decidedAt;
+    }
+
+    DecisionRecordView view() {
+        return new DecisionRecordView(id, caseId, decidedAt, inputs, action, dunningLevel, waitDays, reason,
+                new RuleCitation(tableName, tableVersion, tableRow));
+    }
+
+    UUID getId() {
+        return id;
+    }
+}

@@ -1,0 +1,9 @@
+package io.recollect.rules;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A recorded decision with its citation; {@code inputs} is the situation as JSON. */
+public record DecisionRecordView(UUID id, UUID caseId, Instant decidedAt, String inputs, CollectionAction action,
+        int dunningLevel, int waitDays, String reason, RuleCitation citation) {
+}
