@@ -1,0 +1,6 @@
+package io.recollect.dunning;
+
+/** What a communication was about. */
+public enum CommunicationKind {
+    INVOICE, DUNNING, CONTACT_NOTE
+}
