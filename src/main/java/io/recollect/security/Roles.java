@@ -1,0 +1,18 @@
+package io.recollect.security;
+
+/**
+ * The groups of Recollect's users. They live in Camunda's identity store, so Tasklist, Cockpit,
+ * the REST API and the app all see the same people and groups.
+ */
+public final class Roles {
+
+    public static final String ADMIN = "camunda-admin";
+    public static final String COLLECTORS = "collectors";
+    public static final String MANAGERS = "collection-managers";
+    public static final String FINANCE = "finance";
+    /** Machine users of integrating systems (billing, bank feeds). */
+    public static final String INTEGRATIONS = "integrations";
+
+    private Roles() {
+    }
+}
