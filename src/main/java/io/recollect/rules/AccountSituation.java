@@ -8,22 +8,59 @@ import java.math.BigDecimal;
  */
 public class AccountSituation {
 
-    /** Days the oldest overdue item is past its due date; at least 1 for an overdue account. */
+    /** Days the oldest overdue, undisputed, unpaused item is past its due date. */
     private int daysPastDue;
-
-    /** Sum of the overdue open amounts, in the account's currency. */
+    /** Sum of the overdue open amounts that are neither disputed nor paused, in the account's currency. */
     private BigDecimal overdueAmount;
-
-    /** Dunning emails already sent in this collection case. */
+    /**
+     * CONSUMER, SMALL_BUSINESS, ENTERPRISE or PATIENT. Any other value, or none, fits no dunning row,
+     * so the table reports a gap instead of guessing.
+     */
+    private String segment;
+    /** A (safest) to D. */
+    private String riskBand;
+    /** Dunning emails (reminders and final notices) already sent in this collection case. */
     private int remindersSent;
+    /** Days since the case's last acting step, or since it opened when nothing has acted yet. */
+    private int daysSinceLastAction;
+    /** Days left of the wait the last acting step set; 0 when that wait is over or there is none. */
+    private int daysUntilNextStep;
+    /** Promises to pay broken in this case. */
+    private int brokenPromises;
+    /** A promise to pay is pending. */
+    private boolean openPromise;
+    /** A payment plan is running. */
+    private boolean activePlan;
+    /** An overdue invoice is disputed. */
+    private boolean openDispute;
+    /** The customer reported hardship. */
+    private boolean hardship;
+    /** Dunning is paused for the customer, or for every overdue item. */
+    private boolean dunningPaused;
+    /** The account is with the collection agency. */
+    private boolean handedToAgency;
 
     public AccountSituation() {
     }
 
-    public AccountSituation(int daysPastDue, BigDecimal overdueAmount, int remindersSent) {
+    public AccountSituation(int daysPastDue, BigDecimal overdueAmount, String segment, String riskBand,
+            int remindersSent, int daysSinceLastAction, int daysUntilNextStep, int brokenPromises,
+            boolean openPromise, boolean activePlan, boolean openDispute, boolean hardship, boolean dunningPaused,
+            boolean handedToAgency) {
         this.daysPastDue = daysPastDue;
         this.overdueAmount = overdueAmount;
+        this.segment = segment;
+        this.riskBand = riskBand;
         this.remindersSent = remindersSent;
+        this.daysSinceLastAction = daysSinceLastAction;
+        this.daysUntilNextStep = daysUntilNextStep;
+        this.brokenPromises = brokenPromises;
+        this.openPromise = openPromise;
+        this.activePlan = activePlan;
+        this.openDispute = openDispute;
+        this.hardship = hardship;
+        this.dunningPaused = dunningPaused;
+        this.handedToAgency = handedToAgency;
     }
 
     public int getDaysPastDue() {
@@ -42,6 +79,22 @@ public class AccountSituation {
         this.overdueAmount = overdueAmount;
     }
 
+    public String getSegment() {
+        return segment;
+    }
+
+    public void setSegment(String segment) {
+        this.segment = segment;
+    }
+
+    public String getRiskBand() {
+        return riskBand;
+    }
+
+    public void setRiskBand(String riskBand) {
+        this.riskBand = riskBand;
+    }
+
     public int getRemindersSent() {
         return remindersSent;
     }
@@ -50,10 +103,86 @@ public class AccountSituation {
         this.remindersSent = remindersSent;
     }
 
+    public int getDaysSinceLastAction() {
+        return daysSinceLastAction;
+    }
+
+    public void setDaysSinceLastAction(int daysSinceLastAction) {
+        this.daysSinceLastAction = daysSinceLastAction;
+    }
+
+    public int getDaysUntilNextStep() {
+        return daysUntilNextStep;
+    }
+
+    public void setDaysUntilNextStep(int daysUntilNextStep) {
+        this.daysUntilNextStep = daysUntilNextStep;
+    }
+
+    public int getBrokenPromises() {
+        return brokenPromises;
+    }
+
+    public void setBrokenPromises(int brokenPromises) {
+        this.brokenPromises = brokenPromises;
+    }
+
+    public boolean isOpenPromise() {
+        return openPromise;
+    }
+
+    public void setOpenPromise(boolean openPromise) {
+        this.openPromise = openPromise;
+    }
+
+    public boolean isActivePlan() {
+        return activePlan;
+    }
+
+    public void setActivePlan(boolean activePlan) {
+        this.activePlan = activePlan;
+    }
+
+    public boolean isOpenDispute() {
+        return openDispute;
+    }
+
+    public void setOpenDispute(boolean openDispute) {
+        this.openDispute = openDispute;
+    }
+
+    public boolean isHardship() {
+        return hardship;
+    }
+
+    public void setHardship(boolean hardship) {
+        this.hardship = hardship;
+    }
+
+    public boolean isDunningPaused() {
+        return dunningPaused;
+    }
+
+    public void setDunningPaused(boolean dunningPaused) {
+        this.dunningPaused = dunningPaused;
+    }
+
+    public boolean isHandedToAgency() {
+        return handedToAgency;
+    }
+
+    public void setHandedToAgency(boolean handedToAgency) {
+        this.handedToAgency = handedToAgency;
+    }
+
     @Override
     public String toString() {
         return "AccountSituation[daysPastDue=" + daysPastDue
                 + ", overdueAmount=" + (overdueAmount == null ? null : overdueAmount.toPlainString())
-                + ", remindersSent=" + remindersSent + "]";
+                + ", segment=" + segment + ", riskBand=" + riskBand + ", remindersSent=" + remindersSent
+                + ", daysSinceLastAction=" + daysSinceLastAction + ", daysUntilNextStep=" + daysUntilNextStep
+                + ", brokenPromises=" + brokenPromises + ", openPromise=" + openPromise
+                + ", activePlan=" + activePlan + ", openDispute=" + openDispute + ", hardship=" + hardship
+                + ", dunningPaused=" + dunningPaused + ", handedToAgency=" + handedToAgency + "]";
     }
 }

@@ -74,15 +74,22 @@ public class CollectionPathTable {
         }
         RuleCitation citation = new RuleCitation(NAME, version, fired.get(0));
         if (outcome.action() == null) {
+            // Compiling rejects such rows; checked again because a decision without an action must not leave here.
             throw new IllegalStateException(citation + " fired with an empty Action cell");
         }
-        return new CollectionDecision(outcome.action(), outcome.dunningLevel(), outcome.waitDays(),
-                outcome.reason(), citation);
+        return new CollectionDecision(outcome.action(), outcome.dunningLevel(), outcome.template(),
+                outcome.waitDays(), outcome.priority(), outcome.candidateGroup(), outcome.reason(), citation);
+    }
+
+    /** The rows that fire, in order; exactly one unless the sheet lost its first-match-wins group. */
+    List<Integer> firedRows(AccountSituation situation) {
+        return run(Objects.requireNonNull(situation, "situation"), new PathOutcome(), null).fired();
     }
 
     /**
      * Every row whose conditions fit, ignoring first-match-wins: nothing fires, so the activation
-     * group cannot hide an overlap. For checking that rows are exclusive and leave no gaps.
+     * group cannot hide an overlap. The guard rows overlap the rows below them on purpose; this
+     * shows which rows they override.
      */
     List<Integer> matchingRows(AccountSituation situation) {
         return run(Objects.requireNonNull(situation, "situation"), new PathOutcome(), FIRE_NOTHING).matched();

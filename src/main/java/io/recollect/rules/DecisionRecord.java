@@ -24,7 +24,10 @@ class DecisionRecord {
     @Enumerated(EnumType.STRING)
     private CollectionAction action;
     private int dunningLevel;
+    private String template;
     private int waitDays;
+    private int priority;
+    private String candidateGroup;
     private String reason;
     private Instant decidedAt;
 
@@ -41,14 +44,17 @@ class DecisionRecord {
         this.inputs = inputs;
         this.action = decision.action();
         this.dunningLevel = decision.dunningLevel();
+        this.template = decision.template();
         this.waitDays = decision.waitDays();
+        this.priority = decision.priority();
+        this.candidateGroup = decision.candidateGroup();
         this.reason = decision.reason();
         this.decidedAt = decidedAt;
     }
 
     DecisionRecordView view() {
-        return new DecisionRecordView(id, caseId, decidedAt, inputs, action, dunningLevel, waitDays, reason,
-                new RuleCitation(tableName, tableVersion, tableRow));
+        return new DecisionRecordView(id, caseId, decidedAt, inputs, action, dunningLevel, template, waitDays,
+                priority, candidateGroup, reason, new RuleCitation(tableName, tableVersion, tableRow));
     }
 
     UUID getId() {

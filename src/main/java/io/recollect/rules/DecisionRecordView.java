@@ -5,5 +5,6 @@ import java.util.UUID;
 
 /** A recorded decision with its citation; {@code inputs} is the situation as JSON. */
 public record DecisionRecordView(UUID id, UUID caseId, Instant decidedAt, String inputs, CollectionAction action,
-        int dunningLevel, int waitDays, String reason, RuleCitation citation) {
+        int dunningLevel, String template, int waitDays, int priority, String candidateGroup, String reason,
+        RuleCitation citation) {
 }

@@ -1,7 +1,10 @@
 package io.recollect.rules.internal;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 
 import io.recollect.rules.RuleTableException;
@@ -12,7 +15,6 @@ import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
-import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 
 /** Turns spreadsheet bytes into a KieBase, or says in plain words why it cannot. */
@@ -40,7 +42,7 @@ public final class DecisionTableCompiler {
         GeneratedDrl drl = GeneratedDrl.of(xlsx);
         List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
         if (!errors.isEmpty()) {
-            throw new RuleTableException(table, errors.stream().map(m -> describe(m, drl)).toList());
+            throw new RuleTableException(table, errors.stream().map(m -> BuildMessages.describe(m, drl)).toList());
         }
         try {
             KieBase base = ks.newKieContainer(releaseId).getKieBase();
@@ -53,37 +55,39 @@ public final class DecisionTableCompiler {
     }
 
     private static void checkRules(String table, KieBase base, GeneratedDrl drl) {
+        // In sheet order, so a manager can work through the messages top to bottom.
+        List<Rule> rules = base.getKiePackages().stream().flatMap(pkg -> pkg.getRules().stream())
+                .sorted(Comparator.comparingInt(rule -> SheetRows.rowOf(rule.getName()).orElse(0))).toList();
         List<String> problems = new ArrayList<>();
-        int rules = 0;
-        for (KiePackage pkg : base.getKiePackages()) {
-            for (Rule rule : pkg.getRules()) {
-                rules++;
-                if (SheetRows.rowOf(rule.getName()).isEmpty()) {
-                    problems.add("rule '" + rule.getName() + "' does not end in its spreadsheet row;"
-                            + " remove the NAME column so decisions can cite their row");
-                }
-            }
-        }
-        if (rules == 0) {
+        if (rules.isEmpty()) {
             problems.add("the spreadsheet holds no rules");
         }
-        for (String rule : drl.rulesWithoutActions()) {
-            problems.add("row " + SheetRows.rowOf(rule).orElse(0) + ": no ACTION values, so it would decide nothing"
-                    + " (a RuleTable needs at least one filled-in row)");
+        for (Rule rule : rules) {
+            OptionalInt row = SheetRows.rowOf(rule.getName());
+            if (row.isEmpty()) {
+                problems.add("rule '" + rule.getName() + "' does not end in its spreadsheet row;"
+                        + " remove the NAME column so decisions can cite their row");
+            } else {
+                problems.addAll(checkActions(row.getAsInt(), drl.actionsOf(rule.getName())));
+            }
         }
         if (!problems.isEmpty()) {
             throw new RuleTableException(table, problems);
         }
     }
 
-    private static String describe(Message message, GeneratedDrl drl) {
-        // Drools repeats the generated-source position inside the text; the sheet row says more.
-        String text = message.getText().replaceAll("\\[Line: \\d+, Column: \\d+\\]", "")
-                .replaceAll("\\s+", " ").strip();
-        return drl.sheetRowAt(message.getLine())
-                .stream().mapToObj(row -> "row " + row + ": " + text)
-                .findFirst()
-                .orElse(text);
+    private static List<String> checkActions(int row, Optional<List<String>> actions) {
+        if (actions.isEmpty()) {
+            // Fail closed: a row whose cells cannot be checked must not decide anything.
+            return List.of("row " + row + ": its ACTION cells could not be read back");
+        }
+        if (actions.get().isEmpty()) {
+            // A row with every ACTION cell empty, or the phantom rule Drools makes for a RuleTable
+            // with no rows at all (no conditions, so it would match everything).
+            return List.of("row " + row + ": no ACTION values, so it would decide nothing"
+                    + " (a RuleTable needs at least one filled-in row)");
+        }
+        return RequiredCells.missing(row, actions.get());
     }
 
     private static String describe(Throwable error) {

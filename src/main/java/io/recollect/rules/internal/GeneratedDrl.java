@@ -2,10 +2,14 @@ package io.recollect.rules.internal;
 
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 import org.drools.decisiontable.InputType;
 import org.drools.decisiontable.SpreadsheetCompiler;
@@ -17,7 +21,10 @@ import org.drools.decisiontable.SpreadsheetCompiler;
 final class GeneratedDrl {
 
     private final NavigableMap<Integer, String> ruleByFirstLine = new TreeMap<>();
-    private final List<String> rulesWithoutActions = new ArrayList<>();
+    /** Each rule's text before "then": attributes, and a pattern with a constraint per filled-in CONDITION cell. */
+    private final Map<String, StringBuilder> conditionsByRule = new LinkedHashMap<>();
+    /** Each rule's consequence, one statement per line: one per filled-in ACTION cell. */
+    private final Map<String, List<String>> actionsByRule = new LinkedHashMap<>();
 
     static GeneratedDrl of(byte[] xlsx) {
         GeneratedDrl drl = new GeneratedDrl();
@@ -31,25 +38,24 @@ final class GeneratedDrl {
 
     private void read(String drl) {
         String rule = null;
-        boolean inThen = false;
-        int actions = 0;
+        List<String> actions = null;
         String[] lines = drl.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].strip();
             if (line.startsWith("rule \"") && line.endsWith("\"")) {
                 rule = line.substring(6, line.length() - 1);
                 ruleByFirstLine.put(i + 1, rule);
+                conditionsByRule.put(rule, new StringBuilder());
             } else if (rule != null && line.equals("then")) {
-                inThen = true;
-                actions = 0;
+                actions = new ArrayList<>();
             } else if (rule != null && line.equals("end")) {
-                if (actions == 0) {
-                    rulesWithoutActions.add(rule);
-                }
+                actionsByRule.put(rule, actions == null ? List.of() : List.copyOf(actions));
                 rule = null;
-                inThen = false;
-            } else if (inThen && !line.isEmpty()) {
-                actions++;
+                actions = null;
+            } else if (actions != null && !line.isEmpty()) {
+                actions.add(line);
+            } else if (rule != null) {
+                conditionsByRule.get(rule).append(line).append('\n');
             }
         }
     }
@@ -60,11 +66,17 @@ final class GeneratedDrl {
         return rule == null ? OptionalInt.empty() : SheetRows.rowOf(rule.getValue());
     }
 
-    /**
-     * Rules that would fire and decide nothing: a row with every ACTION cell empty, or the phantom
-     * rule Drools makes for a RuleTable with no rows at all (no conditions, so it matches everything).
-     */
-    List<String> rulesWithoutActions() {
-        return List.copyOf(rulesWithoutActions);
+    /** The sheet rows whose conditions contain the given expression, for errors that name no line. */
+    List<Integer> sheetRowsWithCondition(String expression) {
+        // Not followed by more of a name or number, so "daysPastDue >= 9" does not also find ">= 90".
+        Pattern whole = Pattern.compile(Pattern.quote(expression) + "(?![\\w.])");
+        return conditionsByRule.entrySet().stream().filter(e -> whole.matcher(e.getValue()).find())
+                .map(e -> SheetRows.rowOf(e.getKey())).filter(OptionalInt::isPresent).map(OptionalInt::getAsInt)
+                .toList();
+    }
+
+    /** The statements the rule's ACTION cells produced, or empty if the rule was not read. */
+    Optional<List<String>> actionsOf(String rule) {
+        return Optional.ofNullable(actionsByRule.get(rule));
     }
 }
