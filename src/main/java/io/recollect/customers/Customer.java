@@ -29,6 +29,7 @@ public class Customer {
     @Column(name = "currency")
     private String currencyCode;
     private Instant createdAt;
+    private boolean hardship;
     @Version
     private Long version;
 
@@ -46,6 +47,17 @@ public class Customer {
         this.riskBand = riskBand;
         this.currencyCode = currency.getCurrencyCode();
         this.createdAt = createdAt;
+    }
+
+    /** Returns whether the flag changed. */
+    boolean markHardship(boolean hardship) {
+        boolean changed = this.hardship != hardship;
+        this.hardship = hardship;
+        return changed;
+    }
+
+    public boolean isHardship() {
+        return hardship;
     }
 
     public UUID getId() {

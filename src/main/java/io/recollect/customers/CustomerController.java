@@ -1,12 +1,16 @@
 package io.recollect.customers;
 
+import io.recollect.shared.Actors;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -26,6 +30,15 @@ class CustomerController {
     ResponseEntity<CustomerView> register(@Valid @RequestBody NewCustomer request) {
         CustomerView customer = customers.register(request);
         return ResponseEntity.created(URI.create("/api/customers/" + customer.id())).body(customer);
+    }
+
+    /** Hardship reported or cleared: the case re-evaluates at once. */
+    @PutMapping("/{id}/hardship")
+    CustomerView hardship(@PathVariable UUID id, @Valid @RequestBody HardshipRequest request) {
+        return customers.setHardship(id, request.hardship(), request.note(), Actors.current());
+    }
+
+    record HardshipRequest(@NotNull Boolean hardship, @Size(max = 1000) String note) {
     }
 
     @GetMapping("/{id}")

@@ -5,6 +5,7 @@ import io.recollect.shared.NotFoundException;
 import java.time.Clock;
 import java.util.Currency;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -13,10 +14,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class CustomerService {
 
     private final Customers customers;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CustomerService(Customers customers, Clock clock) {
+    CustomerService(Customers customers, ApplicationEventPublisher events, Clock clock) {
         this.customers = customers;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -31,6 +34,16 @@ public class CustomerService {
                 request.riskBand() == null ? RiskBand.B : request.riskBand(),
                 Currency.getInstance(request.currency()), clock.instant());
         return CustomerView.of(customers.save(customer));
+    }
+
+    /** Sets or clears the hardship flag; a change wakes the customer's case. */
+    @Transactional
+    public CustomerView setHardship(UUID id, boolean hardship, String note, String actor) {
+        Customer customer = customers.findById(id).orElseThrow(() -> new NotFoundException("Customer", id));
+        if (customer.markHardship(hardship)) {
+            events.publishEvent(new HardshipChanged(id, hardship, note, actor, clock.instant()));
+        }
+        return CustomerView.of(customer);
     }
 
     @Transactional(readOnly = true)

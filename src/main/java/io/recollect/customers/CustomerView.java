@@ -5,10 +5,10 @@ import java.util.UUID;
 
 /** A customer as other modules and the API see it. */
 public record CustomerView(UUID id, String externalRef, String name, String email, String language,
-        Segment segment, RiskBand riskBand, String currency, Instant createdAt) {
+        Segment segment, RiskBand riskBand, String currency, boolean hardship, Instant createdAt) {
 
     static CustomerView of(Customer c) {
         return new CustomerView(c.getId(), c.getExternalRef(), c.getName(), c.getEmail(), c.getLanguage(),
-                c.getSegment(), c.getRiskBand(), c.getCurrency().getCurrencyCode(), c.getCreatedAt());
+                c.getSegment(), c.getRiskBand(), c.getCurrency().getCurrencyCode(), c.isHardship(), c.getCreatedAt());
     }
 }

@@ -40,6 +40,8 @@ public class Invoice {
     private LocalDate dueDate;
     private BigDecimal totalAmount;
     private BigDecimal openAmount;
+    private BigDecimal creditedAmount;
+    private BigDecimal writtenOffAmount;
     @Enumerated(EnumType.STRING)
     private InvoiceStatus status;
     private Instant createdAt;
@@ -70,6 +72,8 @@ public class Invoice {
         this.dueDate = dueDate;
         this.totalAmount = BigDecimal.ZERO;
         this.openAmount = BigDecimal.ZERO;
+        this.creditedAmount = BigDecimal.ZERO;
+        this.writtenOffAmount = BigDecimal.ZERO;
         this.status = InvoiceStatus.DRAFT;
         this.createdAt = createdAt;
     }
@@ -95,19 +99,49 @@ public class Invoice {
 
     /** Takes up to the open amount; returns what it took. */
     Money applyPayment(Money amount, Instant now) {
-        if (!status.isOpen()) {
-            throw new BusinessRuleException("invoice-not-open", "Invoice " + number + " is " + status
-                    + " and takes no payment");
-        }
+        requireOpen("apply a payment to");
         Money applied = amount.min(getOpenAmount());
-        openAmount = getOpenAmount().minus(applied).amount();
-        if (openAmount.signum() == 0) {
-            status = InvoiceStatus.PAID;
-            settledAt = now;
-        } else {
+        reduceOpenAmount(applied, InvoiceStatus.PAID, now);
+        if (status.isOpen()) {
             status = InvoiceStatus.PARTIALLY_PAID;
         }
         return applied;
+    }
+
+    /** A credit note lowers what is owed; credited to zero, the invoice is cancelled. */
+    Money credit(Money amount, Instant now) {
+        requireOpen("credit");
+        if (amount.compareTo(getOpenAmount()) > 0) {
+            throw new BusinessRuleException("credit-exceeds-open-amount", "Invoice " + number + " has only "
+                    + getOpenAmount() + " open, cannot credit " + amount);
+        }
+        creditedAmount = creditedAmount.add(amount.amount());
+        reduceOpenAmount(amount, InvoiceStatus.CANCELLED, now);
+        return amount;
+    }
+
+    /** Writes off everything still open. */
+    Money writeOff(Instant now) {
+        requireOpen("write off");
+        Money open = getOpenAmount();
+        writtenOffAmount = writtenOffAmount.add(open.amount());
+        reduceOpenAmount(open, InvoiceStatus.WRITTEN_OFF, now);
+        return open;
+    }
+
+    private void reduceOpenAmount(Money amount, InvoiceStatus whenNothingLeft, Instant now) {
+        openAmount = getOpenAmount().minus(amount).amount();
+        if (openAmount.signum() == 0) {
+            status = whenNothingLeft;
+            settledAt = now;
+        }
+    }
+
+    private void requireOpen(String action) {
+        if (!status.isOpen()) {
+            throw new BusinessRuleException("invoice-not-open", "Cannot " + action + " invoice " + number
+                    + ": it is " + status);
+        }
     }
 
     public boolean isOverdueOn(LocalDate day) {
@@ -155,6 +189,14 @@ public class Invoice {
 
     public Money getOpenAmount() {
         return Money.of(openAmount, getCurrency());
+    }
+
+    public Money getCredited() {
+        return Money.of(creditedAmount, getCurrency());
+    }
+
+    public Money getWrittenOff() {
+        return Money.of(writtenOffAmount, getCurrency());
     }
 
     public InvoiceStatus getStatus() {

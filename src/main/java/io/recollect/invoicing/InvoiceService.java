@@ -27,14 +27,16 @@ public class InvoiceService {
     private static final Set<InvoiceStatus> OPEN = EnumSet.of(InvoiceStatus.ISSUED, InvoiceStatus.PARTIALLY_PAID);
 
     private final Invoices invoices;
+    private final CreditNotes creditNotes;
     private final CustomerService customers;
     private final RuntimeService runtime;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    InvoiceService(Invoices invoices, CustomerService customers, RuntimeService runtime,
+    InvoiceService(Invoices invoices, CreditNotes creditNotes, CustomerService customers, RuntimeService runtime,
             ApplicationEventPublisher events, Clock clock) {
         this.invoices = invoices;
+        this.creditNotes = creditNotes;
         this.customers = customers;
         this.runtime = runtime;
         this.events = events;
@@ -110,10 +112,38 @@ public class InvoiceService {
             throw new CurrencyMismatchException(invoice.getCurrency(), amount.currency());
         }
         Money applied = invoice.applyPayment(amount, clock.instant());
-        if (invoice.getStatus() == InvoiceStatus.PAID) {
-            events.publishEvent(new InvoicePaid(invoice.getId(), invoice.getNumber(), invoice.getCustomerId()));
-        }
+        announceIfSettled(invoice);
         return applied;
+    }
+
+    /** Issues a credit note for part or all of what is open; returns the credit note's number. */
+    @Transactional
+    public String credit(UUID invoiceId, Money amount, String reason) {
+        Invoice invoice = find(invoiceId);
+        if (!invoice.getCurrency().equals(amount.currency())) {
+            throw new CurrencyMismatchException(invoice.getCurrency(), amount.currency());
+        }
+        invoice.credit(amount, clock.instant());
+        String number = "CN-" + invoice.getNumber() + "-" + (creditNotes.countByInvoiceId(invoiceId) + 1);
+        creditNotes.save(new CreditNote(number, invoiceId, amount, reason, clock.instant()));
+        announceIfSettled(invoice);
+        return number;
+    }
+
+    /** Writes off what is still open on the invoice; returns the amount written off. */
+    @Transactional
+    public Money writeOff(UUID invoiceId) {
+        Invoice invoice = find(invoiceId);
+        Money writtenOff = invoice.writeOff(clock.instant());
+        announceIfSettled(invoice);
+        return writtenOff;
+    }
+
+    private void announceIfSettled(Invoice invoice) {
+        if (!invoice.getStatus().isOpen()) {
+            events.publishEvent(new InvoiceSettled(invoice.getId(), invoice.getNumber(), invoice.getCustomerId(),
+                    invoice.getStatus()));
+        }
     }
 
     private Invoice find(UUID invoiceId) {

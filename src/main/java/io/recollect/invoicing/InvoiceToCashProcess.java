@@ -8,7 +8,8 @@ public final class InvoiceToCashProcess {
     public static final String VAR_CUSTOMER_ID = "customerId";
     /** Start of the first day the invoice counts as overdue. */
     public static final String VAR_OVERDUE_AT = "overdueAt";
-    public static final String MESSAGE_INVOICE_PAID = "InvoicePaid";
+    /** Paid in full, written off, or credited to zero. */
+    public static final String MESSAGE_INVOICE_SETTLED = "InvoiceSettled";
 
     private InvoiceToCashProcess() {
     }

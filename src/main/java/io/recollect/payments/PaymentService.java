@@ -87,7 +87,8 @@ public class PaymentService {
             allocateExplicitly(payment, open, request.allocations());
         }
         payments.saveAndFlush(payment);
-        events.publishEvent(new PaymentRecorded(payment.getId(), payment.getCustomerId()));
+        events.publishEvent(new PaymentRecorded(payment.getId(), payment.getCustomerId(), payment.getAmount(),
+                payment.getReceivedOn()));
         return PaymentView.of(payment);
     }
 

@@ -1,0 +1,9 @@
+package io.recollect.invoicing;
+
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface CreditNotes extends JpaRepository<CreditNote, UUID> {
+
+    long countByInvoiceId(UUID invoiceId);
+}
