@@ -27,6 +27,10 @@ class CollectionCase {
     private Instant openedAt;
     private Instant closedAt;
     private Instant lastActionAt;
+    /** When the last acting step's wait ends; the table holds until then unless something changes. */
+    private Instant nextStepAt;
+    private String agencyReference;
+    private Instant handedToAgencyAt;
     @Version
     private Long version;
 
@@ -43,15 +47,25 @@ class CollectionCase {
         return c;
     }
 
-    void reminded(Instant now) {
+    /** An acting step (not a hold) was taken; the next one waits until {@code nextStep}. */
+    void acted(boolean reminder, Instant now, Instant nextStep) {
         requireOpen();
-        remindersSent++;
+        if (reminder) {
+            remindersSent++;
+        }
         lastActionAt = now;
+        nextStepAt = nextStep;
     }
 
-    void escalated(Instant now) {
+    /** Something changed that the table must act on at once (a hardship report, say). */
+    void clearSchedule() {
+        nextStepAt = null;
+    }
+
+    void handOverToAgency(String reference, Instant now) {
         requireOpen();
-        lastActionAt = now;
+        agencyReference = reference;
+        handedToAgencyAt = now;
     }
 
     void close(Instant now) {
@@ -93,5 +107,17 @@ class CollectionCase {
 
     Instant getLastActionAt() {
         return lastActionAt;
+    }
+
+    Instant getNextStepAt() {
+        return nextStepAt;
+    }
+
+    boolean isWithAgency() {
+        return handedToAgencyAt != null;
+    }
+
+    String getAgencyReference() {
+        return agencyReference;
     }
 }

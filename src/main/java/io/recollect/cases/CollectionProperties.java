@@ -1,14 +1,20 @@
 package io.recollect.cases;
 
 import java.time.Duration;
+import java.time.Period;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Settings of the collection-case process that the walking skeleton's table does not yet give.
+ * Operating settings of collections that are not policy (policy lives in the decision table).
  *
- * @param contactTaskSla how long a collector has for a contact task
- * @param contactTaskPriority the Tasklist priority of contact tasks
+ * @param contactTaskSla how long the assignee group has for a task the table creates
+ * @param disputeTaskSla how long managers have to resolve a dispute
+ * @param promiseGrace days after the promised date before a promise counts as broken
+ * @param maxPromiseHorizon how far ahead a promise may reach
+ * @param maxPauseHorizon how far ahead dunning may be paused
+ * @param wrongContactPause how long dunning pauses when a collector finds the contact details wrong
  */
 @ConfigurationProperties("recollect.collection")
-record CollectionProperties(Duration contactTaskSla, int contactTaskPriority) {
+record CollectionProperties(Duration contactTaskSla, Duration disputeTaskSla, Period promiseGrace,
+        Period maxPromiseHorizon, Period maxPauseHorizon, Period wrongContactPause) {
 }

@@ -1,35 +1,72 @@
 package io.recollect.cases;
 
+import static io.recollect.cases.CollectionCaseProcess.*;
+
+import io.recollect.customers.CustomerService;
 import io.recollect.dunning.CommunicationService;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** collection-case: when a collector completes the contact task, what the customer said joins the record. */
+/**
+ * collection-case: when a collector completes the contact task, what the customer said joins
+ * the record and takes effect (a promise, a dispute, hardship, a pause for wrong details).
+ * Invalid input fails the completion with a message, and nothing is written.
+ */
 @Component("recordContactOutcome")
 class RecordContactOutcome implements TaskListener {
 
     private final CommunicationService communications;
+    private final PromiseService promises;
+    private final DisputeService disputes;
+    private final DunningPauseService pauses;
+    private final CustomerService customers;
+    private final CollectionCases cases;
+    private final CollectionProperties properties;
+    private final Clock clock;
 
-    RecordContactOutcome(CommunicationService communications) {
+    RecordContactOutcome(CommunicationService communications, PromiseService promises, DisputeService disputes,
+            DunningPauseService pauses, CustomerService customers, CollectionCases cases,
+            CollectionProperties properties, Clock clock) {
+        this.properties = properties;
         this.communications = communications;
+        this.promises = promises;
+        this.disputes = disputes;
+        this.pauses = pauses;
+        this.customers = customers;
+        this.cases = cases;
+        this.clock = clock;
     }
 
     @Override
     public void notify(DelegateTask task) {
-        Object outcome = task.getVariable(CollectionCaseProcess.VAR_CONTACT_OUTCOME);
-        if (outcome == null) {
-            throw new IllegalArgumentException("Record the outcome of the contact before completing the task");
+        String outcome = FormValues.requiredText(task, VAR_CONTACT_OUTCOME, "The outcome of the contact");
+        String note = FormValues.text(task, VAR_CONTACT_NOTE);
+        String actor = ProcessActors.of(task);
+        UUID customerId = UUID.fromString((String) task.getVariable(VAR_CUSTOMER_ID));
+        UUID caseId = UUID.fromString((String) task.getVariable(VAR_CASE_ID));
+        switch (outcome) {
+            case "PROMISE_TO_PAY" -> promises.record(customerId,
+                    FormValues.requiredDate(task, VAR_PROMISED_DATE, "The promised date"),
+                    FormValues.requiredAmount(task, VAR_PROMISED_AMOUNT, "The promised amount"), actor);
+            case "DISPUTE" -> disputes.raise(customerId,
+                    FormValues.requiredText(task, VAR_DISPUTED_INVOICE, "The disputed invoice's number"),
+                    FormValues.requiredText(task, VAR_DISPUTE_REASON, "What the customer disputes"), actor);
+            case "HARDSHIP" -> customers.setHardship(customerId, true, note, actor);
+            case "WRONG_CONTACT_DETAILS" -> pauses.pauseCustomer(customerId, "Contact details are wrong",
+                    LocalDate.now(clock).plus(properties.wrongContactPause()), actor);
+            case "NO_CONTACT" -> { }
+            default -> throw new IllegalArgumentException("Unknown contact outcome " + outcome);
         }
-        Object note = task.getVariable(CollectionCaseProcess.VAR_CONTACT_NOTE);
-        String author = task.getAssignee() != null ? task.getAssignee()
-                : task.getProcessEngineServices().getIdentityService().getCurrentAuthentication() != null
-                        ? task.getProcessEngineServices().getIdentityService().getCurrentAuthentication().getUserId()
-                        : "unknown";
-        communications.recordContactNote(
-                UUID.fromString((String) task.getVariable(CollectionCaseProcess.VAR_CUSTOMER_ID)),
-                UUID.fromString((String) task.getVariable(CollectionCaseProcess.VAR_CASE_ID)),
-                task.getId(), outcome.toString(), note == null ? null : note.toString(), author);
+        boolean changed = !"NO_CONTACT".equals(outcome);
+        if (changed) {
+            // What the customer said is news the table must act on now, not after the last step's wait.
+            cases.findById(caseId).ifPresent(CollectionCase::clearSchedule);
+        }
+        task.setVariable(VAR_REEVALUATE_NOW, changed);
+        communications.recordContactNote(customerId, caseId, task.getId(), outcome, note, actor);
     }
 }

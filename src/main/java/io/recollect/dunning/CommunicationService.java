@@ -51,21 +51,24 @@ public class CommunicationService {
         });
     }
 
-    /** The reminder of the given level for the case's overdue invoices, once per deciding step. */
+    /**
+     * The email of the given template and level listing the given overdue items, once per
+     * deciding step (the decision id).
+     */
     @Transactional
-    public UUID queueDunningEmail(UUID caseId, UUID customerId, int level, UUID decisionId) {
+    public UUID queueDunningEmail(UUID caseId, UUID customerId, String template, int level, UUID decisionId,
+            List<OpenItem> items) {
         String key = "dunning:" + caseId + ":" + decisionId;
         return queueOnce(key, () -> {
-            CustomerView customer = customers.get(customerId);
-            List<OpenItem> overdue = invoices.openItems(customerId).stream().filter(OpenItem::overdue).toList();
-            if (overdue.isEmpty()) {
+            if (items.isEmpty()) {
                 throw new IllegalStateException("Case " + caseId + " has nothing overdue to remind of");
             }
-            Money totalDue = overdue.stream().map(OpenItem::openAmount).reduce(Money::plus).orElseThrow();
-            RenderedMail mail = renderer.render("dunning-" + level, customer.language(),
-                    new Object[] {overdue.get(0).number(), totalDue.display()},
-                    Map.of("customer", customer, "items", overdue, "totalDue", totalDue, "level", level));
-            return Communication.email(key, customerId, caseId, overdue.get(0).invoiceId(),
+            CustomerView customer = customers.get(customerId);
+            Money totalDue = items.stream().map(OpenItem::openAmount).reduce(Money::plus).orElseThrow();
+            RenderedMail mail = renderer.render(template, customer.language(),
+                    new Object[] {items.get(0).number(), totalDue.display()},
+                    Map.of("customer", customer, "items", items, "totalDue", totalDue, "level", level));
+            return Communication.email(key, customerId, caseId, items.get(0).invoiceId(),
                     CommunicationKind.DUNNING, level, customer.email(), mail.subject(), mail.body(), clock.instant());
         });
     }

@@ -1,0 +1,5 @@
+package io.recollect.cases;
+
+public enum DisputeStatus {
+    OPEN, UPHELD, CREDITED;
+}

@@ -1,0 +1,101 @@
+package io.recollect.cases;
+
+import io.recollect.invoicing.InvoiceService;
+import io.recollect.invoicing.InvoiceView;
+import io.recollect.shared.BusinessRuleException;
+import io.recollect.shared.NotFoundException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Pauses dunning for a whole account or one invoice, with a reason and an end date; a new pause replaces the old. */
+@Service
+public class DunningPauseService {
+
+    private final DunningPauses pauses;
+    private final InvoiceService invoices;
+    private final CaseJournal journal;
+    private final CollectionProperties properties;
+    private final Clock clock;
+
+    DunningPauseService(DunningPauses pauses, InvoiceService invoices, CaseJournal journal,
+            CollectionProperties properties, Clock clock) {
+        this.pauses = pauses;
+        this.invoices = invoices;
+        this.journal = journal;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public void pauseCustomer(UUID customerId, String reason, LocalDate until, String actor) {
+        pause(customerId, null, reason, until, actor, "Dunning paused until " + until + ": " + reason);
+    }
+
+    @Transactional
+    public void pauseInvoice(UUID invoiceId, String reason, LocalDate until, String actor) {
+        InvoiceView invoice = invoices.get(invoiceId);
+        pause(invoice.customerId(), invoiceId, reason, until, actor,
+                "Dunning of invoice " + invoice.number() + " paused until " + until + ": " + reason);
+    }
+
+    @Transactional
+    public void resumeCustomer(UUID customerId, String actor) {
+        resume(customerId, null, actor, "Dunning resumed");
+    }
+
+    @Transactional
+    public void resumeInvoice(UUID invoiceId, String actor) {
+        InvoiceView invoice = invoices.get(invoiceId);
+        resume(invoice.customerId(), invoiceId, actor, "Dunning of invoice " + invoice.number() + " resumed");
+    }
+
+    /** The day the account-wide pause ends, if one is active today. */
+    Optional<LocalDate> customerPausedUntil(UUID customerId) {
+        LocalDate today = LocalDate.now(clock);
+        return pauses.findByCustomerIdAndEndedAtIsNull(customerId).stream()
+                .filter(p -> p.getInvoiceId() == null && p.isActiveOn(today))
+                .map(DunningPause::getPausedUntil).findFirst();
+    }
+
+    Set<UUID> pausedInvoices(UUID customerId) {
+        LocalDate today = LocalDate.now(clock);
+        return pauses.findByCustomerIdAndEndedAtIsNull(customerId).stream()
+                .filter(p -> p.getInvoiceId() != null && p.isActiveOn(today))
+                .map(DunningPause::getInvoiceId).collect(Collectors.toSet());
+    }
+
+    private void pause(UUID customerId, UUID invoiceId, String reason, LocalDate until, String actor, String detail) {
+        LocalDate today = LocalDate.now(clock);
+        if (until.isBefore(today)) {
+            throw new BusinessRuleException("pause-in-the-past", "A pause must end today or later, not " + until);
+        }
+        if (until.isAfter(today.plus(properties.maxPauseHorizon()))) {
+            throw new BusinessRuleException("pause-too-long", "A pause may reach at most "
+                    + properties.maxPauseHorizon().getDays() + " days ahead");
+        }
+        endActive(customerId, invoiceId);
+        pauses.save(new DunningPause(customerId, invoiceId, reason, until, actor, clock.instant()));
+        journal.changed(customerId, CaseEventType.DUNNING_PAUSED, detail, actor);
+    }
+
+    private void resume(UUID customerId, UUID invoiceId, String actor, String detail) {
+        if (!endActive(customerId, invoiceId)) {
+            throw new NotFoundException("Active dunning pause for", invoiceId == null ? customerId : invoiceId);
+        }
+        journal.changed(customerId, CaseEventType.DUNNING_RESUMED, detail, actor);
+    }
+
+    private boolean endActive(UUID customerId, UUID invoiceId) {
+        var active = pauses.findByCustomerIdAndEndedAtIsNull(customerId).stream()
+                .filter(p -> Objects.equals(p.getInvoiceId(), invoiceId)).toList();
+        active.forEach(p -> p.end(clock.instant()));
+        return !active.isEmpty();
+    }
+}

@@ -1,0 +1,47 @@
+package io.recollect.cases;
+
+import static io.recollect.cases.CollectionCaseProcess.*;
+
+import io.recollect.invoicing.InvoiceService;
+import io.recollect.invoicing.OpenItem;
+import io.recollect.shared.Money;
+import java.util.UUID;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** collection-case: posts an approved write-off of the dunned overdue invoices; a rejection posts nothing. */
+@Component("postApprovedWriteOff")
+class PostApprovedWriteOff implements JavaDelegate {
+
+    private final CollectionCases cases;
+    private final AccountSituations situations;
+    private final InvoiceService invoices;
+    private final CaseJournal journal;
+
+    PostApprovedWriteOff(CollectionCases cases, AccountSituations situations, InvoiceService invoices,
+            CaseJournal journal) {
+        this.cases = cases;
+        this.situations = situations;
+        this.invoices = invoices;
+        this.journal = journal;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String approver = (String) execution.getVariable(VAR_WRITE_OFF_APPROVED_BY);
+        if (approver == null) {
+            return;
+        }
+        CollectionCase collectionCase = cases.findById(UUID.fromString((String) execution.getVariable(VAR_CASE_ID)))
+                .orElseThrow();
+        situations.of(collectionCase).ifPresent(snapshot -> {
+            for (OpenItem item : snapshot.dunnable()) {
+                Money amount = invoices.writeOff(item.invoiceId());
+                journal.record(collectionCase.getCustomerId(), CaseEventType.WRITE_OFF_POSTED,
+                        "Invoice " + item.number() + ": " + amount.display() + " written off", approver);
+            }
+        });
+        execution.setVariable(VAR_WRITE_OFF_APPROVED_BY, null);
+    }
+}

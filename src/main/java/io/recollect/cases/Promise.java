@@ -1,0 +1,114 @@
+package io.recollect.cases;
+
+import io.recollect.shared.Money;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Currency;
+import java.util.UUID;
+
+/**
+ * A promise to pay an amount by a date. Payments received after it was made count towards it;
+ * it is kept when they reach the amount, broken when the date plus grace passes first.
+ */
+@Entity
+@Table(name = "promises")
+class Promise {
+
+    @Id
+    private UUID id;
+    private UUID caseId;
+    private UUID customerId;
+    private LocalDate promisedDate;
+    private BigDecimal amount;
+    @Column(name = "currency")
+    private String currencyCode;
+    private BigDecimal receivedAmount;
+    @Enumerated(EnumType.STRING)
+    private PromiseStatus status;
+    private String recordedBy;
+    private Instant recordedAt;
+    private Instant resolvedAt;
+    @Version
+    private Long version;
+
+    protected Promise() {
+    }
+
+    Promise(UUID caseId, UUID customerId, LocalDate promisedDate, Money amount, String recordedBy, Instant now) {
+        this.id = UUID.randomUUID();
+        this.caseId = caseId;
+        this.customerId = customerId;
+        this.promisedDate = promisedDate;
+        this.amount = amount.amount();
+        this.currencyCode = amount.currency().getCurrencyCode();
+        this.receivedAmount = BigDecimal.ZERO;
+        this.status = PromiseStatus.OPEN;
+        this.recordedBy = recordedBy;
+        this.recordedAt = now;
+    }
+
+    /** Counts a payment towards the promise; returns true when that keeps it. */
+    boolean receive(Money payment, Instant now) {
+        requireOpen();
+        receivedAmount = getReceived().plus(payment).amount();
+        if (getReceived().compareTo(getAmount()) >= 0) {
+            status = PromiseStatus.KEPT;
+            resolvedAt = now;
+            return true;
+        }
+        return false;
+    }
+
+    /** Breaks the promise if its date plus grace is behind us; returns true when it did. */
+    boolean breakIfOverdue(LocalDate today, int graceDays, Instant now) {
+        requireOpen();
+        if (today.isAfter(lastDayToPay(graceDays))) {
+            status = PromiseStatus.BROKEN;
+            resolvedAt = now;
+            return true;
+        }
+        return false;
+    }
+
+    LocalDate lastDayToPay(int graceDays) {
+        return promisedDate.plusDays(graceDays);
+    }
+
+    private void requireOpen() {
+        if (status != PromiseStatus.OPEN) {
+            throw new IllegalStateException("Promise " + id + " is " + status);
+        }
+    }
+
+    Money getAmount() {
+        return Money.of(amount, Currency.getInstance(currencyCode));
+    }
+
+    Money getReceived() {
+        return Money.of(receivedAmount, Currency.getInstance(currencyCode));
+    }
+
+    UUID getId() {
+        return id;
+    }
+
+    UUID getCaseId() {
+        return caseId;
+    }
+
+    LocalDate getPromisedDate() {
+        return promisedDate;
+    }
+
+    PromiseStatus getStatus() {
+        return status;
+    }
+}

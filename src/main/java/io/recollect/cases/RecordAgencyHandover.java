@@ -1,0 +1,38 @@
+package io.recollect.cases;
+
+import static io.recollect.cases.CollectionCaseProcess.*;
+
+import java.time.Clock;
+import java.util.UUID;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** collection-case: the manager handed the account to the agency; the case is marked with its reference. */
+@Component("recordAgencyHandover")
+class RecordAgencyHandover implements TaskListener {
+
+    private final CollectionCases cases;
+    private final CaseJournal journal;
+    private final Clock clock;
+
+    RecordAgencyHandover(CollectionCases cases, CaseJournal journal, Clock clock) {
+        this.cases = cases;
+        this.journal = journal;
+        this.clock = clock;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        String reference = FormValues.requiredText(task, VAR_AGENCY_REFERENCE, "The agency's reference");
+        UUID caseId = UUID.fromString((String) task.getVariable(VAR_CASE_ID));
+        CollectionCase collectionCase = cases.findById(caseId).orElseThrow();
+        collectionCase.handOverToAgency(reference, clock.instant());
+        journal.record(collectionCase.getCustomerId(), CaseEventType.AGENCY_HANDOVER, "Handed to the agency, reference "
+                + reference + noteOf(FormValues.text(task, VAR_DECISION_NOTE)), ProcessActors.of(task));
+    }
+
+    private static String noteOf(String note) {
+        return note == null ? "" : ": " + note;
+    }
+}
