@@ -1,5 +1,6 @@
 package io.recollect.demo;
 
+import io.recollect.cases.DisputeService;
 import io.recollect.customers.CustomerService;
 import io.recollect.customers.CustomerView;
 import io.recollect.customers.NewCustomer;
@@ -40,10 +41,12 @@ class DemoData implements ApplicationRunner {
     private final CustomerService customers;
     private final InvoiceService invoices;
     private final PaymentService payments;
+    private final DisputeService disputes;
     private final Clock clock;
 
     DemoData(IdentitySetup identity, CustomerService customers, InvoiceService invoices, PaymentService payments,
-            Clock clock) {
+            DisputeService disputes, Clock clock) {
+        this.disputes = disputes;
         this.identity = identity;
         this.customers = customers;
         this.invoices = invoices;
@@ -67,9 +70,16 @@ class DemoData implements ApplicationRunner {
         // Large and 10 days overdue: first reminder with a shorter wait.
         issue(customer("DEMO-BRUNEL", "Brunel Engineering Ltd", Segment.ENTERPRISE), "DEMO-1002",
                 today.minusDays(40), today.minusDays(10), "12500.00");
-        // 75 days overdue: a collector calls (a task in Tasklist).
+        // Found 75 days overdue with no reminder sent: a collector calls first (a task in Tasklist).
         CustomerView curie = customer("DEMO-CURIE", "Marie Curie", Segment.PATIENT);
         issue(curie, "DEMO-1003", today.minusDays(105), today.minusDays(75), "380.00");
+        // Over 120 days: the agency letter, and a hand-over task for managers.
+        issue(customer("DEMO-FERMI", "Enrico Fermi", Segment.CONSUMER), "DEMO-1006", today.minusDays(160),
+                today.minusDays(130), "910.00");
+        // A disputed invoice: no reminder for it, a resolution task for managers.
+        CustomerView gauss = customer("DEMO-GAUSS", "Gauss Surveying", Segment.SMALL_BUSINESS);
+        InvoiceView disputed = issue(gauss, "DEMO-1007", today.minusDays(42), today.minusDays(12), "410.00");
+        disputes.raise(disputed.id(), "Invoice lists a site survey that never took place", "admin");
         // Not yet due: only the invoice email.
         issue(customer("DEMO-DARWIN", "Darwin & Sons", Segment.SMALL_BUSINESS), "DEMO-1004",
                 today.minusDays(5), today.plusDays(25), "1450.00");
@@ -78,7 +88,7 @@ class DemoData implements ApplicationRunner {
         issue(euler, "DEMO-1005", today.minusDays(45), today.minusDays(15), "2400.00");
         payments.record(new NewPayment("DEMO-PAY-1", euler.id(), new BigDecimal("900.00"), "EUR", today.minusDays(3),
                 "BANK_TRANSFER", "DEMO-1005 part", null));
-        log.info("Demo portfolio created: 5 customers, 5 invoices");
+        log.info("Demo portfolio created: 7 customers, 7 invoices");
     }
 
     private CustomerView customer(String ref, String name, Segment segment) {
@@ -86,9 +96,9 @@ class DemoData implements ApplicationRunner {
         return customers.register(new NewCustomer(ref, name, email, "en", segment, RiskBand.B, "EUR"));
     }
 
-    private void issue(CustomerView customer, String number, LocalDate issued, LocalDate due, String amount) {
+    private InvoiceView issue(CustomerView customer, String number, LocalDate issued, LocalDate due, String amount) {
         InvoiceView draft = invoices.create(new NewInvoice(number, customer.id(), "EUR", issued, due, List.of(
                 new NewInvoice.Line(null, "Services as agreed", BigDecimal.ONE, new BigDecimal(amount), BigDecimal.ZERO))));
-        invoices.issue(draft.id());
+        return invoices.issue(draft.id());
     }
 }

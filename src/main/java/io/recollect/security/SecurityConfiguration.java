@@ -32,6 +32,11 @@ class SecurityConfiguration {
         // Path matchers, not MVC ones: /engine-rest is Jersey's servlet, not Spring MVC's.
         http.securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**")))
                 .authorizeHttpRequests(requests -> requests
+                        // what collectors learn from customers: promises, disputes, pauses, hardship
+                        .requestMatchers(path("/api/customers/*/promises"), path("/api/customers/*/dunning-pause"),
+                                path("/api/customers/*/hardship"), path("/api/invoices/*/disputes"),
+                                path("/api/invoices/*/dunning-pause"))
+                        .hasAnyRole(ADMIN, INTEGRATIONS, COLLECTORS, MANAGERS)
                         .requestMatchers(path(HttpMethod.POST, "/api/customers/**"), path(HttpMethod.POST, "/api/invoices/**"))
                         .hasAnyRole(ADMIN, INTEGRATIONS)
                         .requestMatchers(path(HttpMethod.POST, "/api/payments/**")).hasAnyRole(ADMIN, INTEGRATIONS, FINANCE)

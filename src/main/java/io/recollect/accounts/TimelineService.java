@@ -1,0 +1,108 @@
+package io.recollect.accounts;
+
+import io.recollect.cases.CaseView;
+import io.recollect.cases.CollectionCaseService;
+import io.recollect.customers.CustomerService;
+import io.recollect.dunning.Channel;
+import io.recollect.dunning.CommunicationService;
+import io.recollect.dunning.CommunicationView;
+import io.recollect.payments.PaymentService;
+import io.recollect.rules.CollectionPathDecisions;
+import io.recollect.rules.DecisionRecordView;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Answers "why did this customer get this letter today?": every decision (with table version
+ * and row), email, task, outcome and payment of an account, in order.
+ */
+@Service
+public class TimelineService {
+
+    private final CustomerService customers;
+    private final CollectionCaseService cases;
+    private final CollectionPathDecisions decisions;
+    private final CommunicationService communications;
+    private final PaymentService payments;
+    private final HistoryService history;
+
+    TimelineService(CustomerService customers, CollectionCaseService cases, CollectionPathDecisions decisions,
+            CommunicationService communications, PaymentService payments, HistoryService history) {
+        this.customers = customers;
+        this.cases = cases;
+        this.decisions = decisions;
+        this.communications = communications;
+        this.payments = payments;
+        this.history = history;
+    }
+
+    @Transactional(readOnly = true)
+    public List<TimelineEntry> forCustomer(UUID customerId) {
+        customers.get(customerId);
+        List<TimelineEntry> entries = new ArrayList<>();
+        for (CaseView c : cases.history(customerId)) {
+            entries.add(new TimelineEntry(c.openedAt(), "CASE_OPENED", "Collection case opened", "system", c.id()));
+            if (c.closedAt() != null) {
+                entries.add(new TimelineEntry(c.closedAt(), "CASE_CLOSED", "Nothing overdue: case closed", "system", c.id()));
+            }
+        }
+        decisions.forCustomer(customerId).forEach(d -> entries.add(decision(d)));
+        communications.forCustomer(customerId).forEach(c -> entries.add(communication(c)));
+        cases.events(customerId).forEach(e -> entries.add(
+                new TimelineEntry(e.at(), e.type().name(), e.detail(), e.actor(), e.caseId())));
+        payments.history(customerId).forEach(p -> entries.add(new TimelineEntry(p.recordedAt(), "PAYMENT",
+                "Payment of " + p.amount().display() + " received " + p.receivedOn()
+                        + (p.unapplied().isZero() ? "" : ", " + p.unapplied().display() + " unapplied"),
+                "system", null)));
+        tasks(customerId).forEach(t -> addTask(entries, t));
+        entries.sort(Comparator.comparing(TimelineEntry::at).thenComparing(TimelineService::causalRank));
+        return entries;
+    }
+
+    /** At the same instant, what happened comes before the decision it caused, and that before its effects. */
+    private static int causalRank(TimelineEntry entry) {
+        return switch (entry.kind()) {
+            case "DECISION" -> 1;
+            case "EMAIL", "TASK_CREATED" -> 2;
+            case "CASE_CLOSED" -> 3;
+            default -> 0;
+        };
+    }
+
+    private static TimelineEntry decision(DecisionRecordView d) {
+        String level = d.dunningLevel() > 0 ? " level " + d.dunningLevel() : "";
+        return new TimelineEntry(d.decidedAt(), "DECISION", d.action() + level + ": " + d.reason() + " ("
+                + d.citation().table() + " " + d.citation().version().substring(0, 12) + ", row "
+                + d.citation().row() + ")", "system", d.caseId());
+    }
+
+    private static TimelineEntry communication(CommunicationView c) {
+        if (c.channel() == Channel.PHONE) {
+            return new TimelineEntry(c.createdAt(), "CALL_NOTE", "Call: " + c.subject(), c.author(), c.caseId());
+        }
+        String state = c.sentAt() != null ? "sent" : "queued";
+        return new TimelineEntry(c.sentAt() != null ? c.sentAt() : c.createdAt(), "EMAIL",
+                "Email " + state + ": " + c.subject(), "system", c.caseId());
+    }
+
+    private List<HistoricTaskInstance> tasks(UUID customerId) {
+        return history.createHistoricTaskInstanceQuery()
+                .processVariableValueEquals("customerId", customerId.toString()).list();
+    }
+
+    private static void addTask(List<TimelineEntry> entries, HistoricTaskInstance task) {
+        String name = "Task '" + task.getName() + "'";
+        entries.add(new TimelineEntry(task.getStartTime().toInstant(), "TASK_CREATED", name + " created", "system", null));
+        if (task.getEndTime() != null) {
+            String how = "completed".equals(task.getDeleteReason()) ? " completed" : " ended: " + task.getDeleteReason();
+            entries.add(new TimelineEntry(task.getEndTime().toInstant(), "TASK_COMPLETED", name + how,
+                    task.getAssignee() == null ? "unassigned" : task.getAssignee(), null));
+        }
+    }
+}
