@@ -1,189 +1,185 @@
 package io.recollect.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
-import io.recollect.accounts.AccountService;
-import io.recollect.accounts.AccountView;
 import io.recollect.customers.CustomerView;
-import io.recollect.dunning.CommunicationKind;
+import io.recollect.customers.RiskBand;
+import io.recollect.customers.Segment;
 import io.recollect.invoicing.InvoiceView;
 import io.recollect.rules.CollectionAction;
 import io.recollect.rules.DecisionRecordView;
 import io.recollect.support.IntegrationTest;
 import io.recollect.support.Mailbox;
 import java.time.Duration;
+import java.util.Date;
 import java.util.List;
-import java.util.Map;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+/** The dunning ladder and the case's life: scenarios in business time. */
 class CollectionCaseProcessTests extends IntegrationTest {
 
     @Autowired
-    AccountService accounts;
+    CollectionCaseService caseService;
     @Autowired
-    CollectionCaseService cases;
-    @Autowired
-    TaskService tasks;
+    DunningPauseService pauses;
 
     @Test
-    void overdueInvoiceGetsFirstReminderByEmail() {
+    void overdueInvoiceGetsAFriendlyFirstReminderByEmail() {
         CustomerView customer = fixtures.customer();
-        InvoiceView invoice = overdueInvoice(customer, "89.90", 5);
+        InvoiceView invoice = fixtures.overdueInvoice(customer, "89.90", 5, time.today());
 
-        jobs.runDueJobs();
+        cases.settle();
 
-        var reminders = reminders(customer);
-        assertThat(reminders).hasSize(1);
-        Mailbox.Received reminder = reminders.get(0);
-        assertThat(reminder.to()).isEqualTo(customer.email());
-        assertThat(reminder.subject()).isEqualTo("Reminder: invoice " + invoice.number() + " is overdue (EUR 89.90 due)");
-        assertThat(reminder.body()).contains(invoice.number()).contains("Amount due: EUR 89.90");
-        assertThat(caseProcess(customer)).isWaitingAt("Gateway_WaitOrWake");
-
-        DecisionRecordView decision = onlyDecision(customer);
+        assertThat(reminders(customer)).singleElement().satisfies(reminder -> {
+            assertThat(reminder.to()).isEqualTo(customer.email());
+            assertThat(reminder.subject()).isEqualTo("Reminder: invoice " + invoice.number() + " is overdue (EUR 89.90 due)");
+            assertThat(reminder.body()).contains(invoice.number()).contains("Amount due: EUR 89.90");
+        });
+        assertThat(cases.caseProcess(customer)).isWaitingAt("Gateway_WaitOrWake");
+        DecisionRecordView decision = cases.lastDecision(customer);
         assertThat(decision.action()).isEqualTo(CollectionAction.REMIND);
-        assertThat(decision.dunningLevel()).isEqualTo(1);
+        assertThat(decision.template()).isEqualTo("reminder-friendly");
         assertThat(decision.citation().table()).isEqualTo("collection-path");
         assertThat(decision.citation().version()).matches("[0-9a-f]{64}");
-        assertThat(decision.citation().row()).isPositive();
-        assertThat(decision.inputs()).contains("\"daysPastDue\":5").contains("\"remindersSent\":0");
+        assertThat(decision.inputs()).contains("\"daysPastDue\":5").contains("\"segment\":\"SMALL_BUSINESS\"");
     }
 
     @Test
-    void paymentAfterReminderClosesTheCase() {
+    void consumerGoesThroughTwoRemindersAndAFinalNoticeToACollectorsCall() {
+        CustomerView customer = fixtures.customer(Segment.CONSUMER, RiskBand.B);
+        fixtures.overdueInvoice(customer, "120.00", 1, time.today());
+        cases.settle();
+
+        time.advanceDays(14);
+        cases.settle();
+        time.advanceDays(14);
+        cases.settle();
+        assertThat(cases.caseProcess(customer)).isWaitingAt("Gateway_WaitOrWake");
+        time.advanceDays(14);
+        cases.settle();
+
+        assertThat(reminders(customer)).extracting(Mailbox.Received::subject).satisfiesExactly(
+                first -> assertThat(first).startsWith("Reminder: invoice"),
+                second -> assertThat(second).startsWith("Second reminder"),
+                last -> assertThat(last).startsWith("Final notice"));
+        assertThat(cases.decisions(customer)).extracting(DecisionRecordView::action).containsExactly(
+                CollectionAction.REMIND, CollectionAction.REMIND, CollectionAction.FINAL_NOTICE, CollectionAction.ESCALATE);
+        ProcessInstance process = cases.caseProcess(customer);
+        assertThat(process).isWaitingAt(CollectionCaseProcess.TASK_CONTACT_CUSTOMER);
+        assertThat(task(process)).hasCandidateGroup("collectors")
+                .hasDueDate(Date.from(time.now().plus(Duration.ofDays(2))));
+        assertThat(cases.openTask(customer).getPriority()).isEqualTo(50);
+    }
+
+    @Test
+    void largeBalanceStillUnpaidAfterOneReminderGoesToACollectorFirst() {
         CustomerView customer = fixtures.customer();
-        InvoiceView invoice = overdueInvoice(customer, "89.90", 5);
-        jobs.runDueJobs();
-        ProcessInstance caseProcess = caseProcess(customer);
+        fixtures.overdueInvoice(customer, "12000.00", 3, time.today());
+        cases.settle();
+
+        time.advanceDays(9);
+        cases.settle();
+        assertThat(cases.caseProcess(customer)).isWaitingAt("Gateway_WaitOrWake");
+        time.advanceDays(1);
+        cases.settle();
+
+        assertThat(cases.caseProcess(customer)).isWaitingAt(CollectionCaseProcess.TASK_CONTACT_CUSTOMER);
+        assertThat(cases.openTask(customer).getPriority()).isEqualTo(90);
+        assertThat(reminders(customer)).hasSize(1);
+    }
+
+    @Test
+    void paymentAfterTheReminderClosesTheCaseAtOnce() {
+        CustomerView customer = fixtures.customer();
+        InvoiceView invoice = fixtures.overdueInvoice(customer, "89.90", 5, time.today());
+        cases.settle();
+        ProcessInstance caseProcess = cases.caseProcess(customer);
         ProcessInstance invoiceProcess = runtime.createProcessInstanceQuery()
                 .processInstanceBusinessKey(invoice.number()).singleResult();
 
         time.advanceDays(2);
         fixtures.pay(customer, "89.90", time.today());
-        await().atMost(Duration.ofSeconds(20)).until(() -> {
-            jobs.runDueJobs();
-            return isEnded(caseProcess) && isEnded(invoiceProcess);
-        });
+        cases.settle();
 
         assertThat(caseProcess).hasPassed("Task_CloseCase").isEnded();
-        assertThat(invoiceProcess).hasPassed("End_Paid").isEnded();
-        AccountView account = accounts.account(customer.id());
-        assertThat(account.openCase()).isNull();
-        assertThat(account.cases()).singleElement().extracting(CaseView::status).isEqualTo(CaseStatus.CLOSED);
+        assertThat(invoiceProcess).hasPassed("End_Settled").isEnded();
+        assertThat(caseService.openCase(customer.id())).isEmpty();
         assertThat(reminders(customer)).hasSize(1);
     }
 
     @Test
-    void largeBalanceStillUnpaidAfterTheWaitEscalatesToCollectors() {
+    void paymentMidWaitReevaluatesAtOnceAndReanchorsOnTheNextOldestInvoice() {
         CustomerView customer = fixtures.customer();
-        overdueInvoice(customer, "6000.00", 3);
-        jobs.runDueJobs();
+        fixtures.overdueInvoice(customer, "50.00", 40, time.today());
+        InvoiceView younger = fixtures.overdueInvoice(customer, "300.00", 5, time.today());
+        cases.settle();
+        assertThat(cases.lastDecision(customer).inputs()).contains("\"daysPastDue\":40");
+
+        time.advanceDays(3);
+        fixtures.pay(customer, "80.00", time.today());
+        cases.settle();
+
+        List<DecisionRecordView> decisions = cases.decisions(customer);
+        assertThat(decisions).hasSize(2);
+        DecisionRecordView afterPayment = decisions.get(1);
+        assertThat(afterPayment.decidedAt()).isEqualTo(time.now());
+        assertThat(afterPayment.inputs()).contains("\"daysPastDue\":8").contains("\"overdueAmount\":270.00");
+        assertThat(afterPayment.action()).isEqualTo(CollectionAction.HOLD);
         assertThat(reminders(customer)).hasSize(1);
 
-        time.advanceDays(6);
-        jobs.runDueJobs();
-        assertThat(caseProcess(customer)).isWaitingAt("Gateway_WaitOrWake");
-
-        time.advanceDays(2);
-        jobs.runDueJobs();
-
-        assertThat(caseProcess(customer)).isWaitingAt(CollectionCaseProcess.TASK_CONTACT_CUSTOMER);
-        assertThat(task(caseProcess(customer))).hasCandidateGroup("collectors").hasDueDate(
-                java.util.Date.from(time.now().plus(Duration.ofDays(2))));
-        assertThat(reminders(customer)).hasSize(1);
-        assertThat(decisions(customer)).extracting(DecisionRecordView::action)
-                .containsExactly(CollectionAction.REMIND, CollectionAction.ESCALATE);
-    }
-
-    @Test
-    void smallBalanceGetsSecondReminderThenACollectorCall() {
-        CustomerView customer = fixtures.customer();
-        overdueInvoice(customer, "120.00", 1);
-        jobs.runDueJobs();
-
-        time.advanceDays(15);
-        jobs.runDueJobs();
-        assertThat(reminders(customer)).extracting(Mailbox.Received::subject)
-                .last().asString().startsWith("Second reminder");
-
-        time.advanceDays(11);
-        jobs.runDueJobs();
-        assertThat(caseProcess(customer)).isWaitingAt(CollectionCaseProcess.TASK_CONTACT_CUSTOMER);
-        assertThat(decisions(customer)).extracting(DecisionRecordView::dunningLevel).containsExactly(1, 2, 0);
-    }
-
-    @Test
-    void collectorRecordsWhatTheCustomerSaid() {
-        CustomerView customer = fixtures.customer();
-        overdueInvoice(customer, "380.00", 75);
-        jobs.runDueJobs();
-        var contact = tasks.createTaskQuery().processInstanceId(caseProcess(customer).getId()).singleResult();
-        assertThat(contact.getTaskDefinitionKey()).isEqualTo(CollectionCaseProcess.TASK_CONTACT_CUSTOMER);
-
-        tasks.claim(contact.getId(), "collector");
-        tasks.complete(contact.getId(), Map.of(CollectionCaseProcess.VAR_CONTACT_OUTCOME, "PROMISE_TO_PAY",
-                CollectionCaseProcess.VAR_CONTACT_NOTE, "Will pay on Friday"));
-
-        assertThat(caseProcess(customer)).isWaitingAt("Gateway_WaitOrWake");
-        var note = accounts.account(customer.id()).communications().stream()
-                .filter(c -> c.kind() == CommunicationKind.CONTACT_NOTE).toList();
-        assertThat(note).singleElement().satisfies(n -> {
-            assertThat(n.subject()).isEqualTo("PROMISE_TO_PAY");
-            assertThat(n.author()).isEqualTo("collector");
+        time.advanceDays(7);
+        cases.settle();
+        assertThat(reminders(customer)).last().satisfies(second -> {
+            assertThat(second.subject()).startsWith("Second reminder");
+            assertThat(second.body()).contains(younger.number()).contains("EUR 270.00");
         });
     }
 
     @Test
-    void caseReopensWhenAnotherInvoiceFallsOverdue() {
+    void pausedAccountHoldsUntilThePauseEndsThenResumes() {
         CustomerView customer = fixtures.customer();
-        overdueInvoice(customer, "50.00", 2);
-        jobs.runDueJobs();
+        fixtures.overdueInvoice(customer, "75.00", 2, time.today());
+        cases.settle();
+
+        pauses.pauseCustomer(customer.id(), "Customer in hospital", time.today().plusDays(20), "collector");
+        cases.settle();
+        assertThat(cases.lastDecision(customer).reason()).isEqualTo("Dunning is paused");
+        time.advanceDays(10);
+        cases.settle();
+        time.advanceDays(10);
+        cases.settle();
+        assertThat(reminders(customer)).hasSize(1);
+
+        time.advanceDays(1);
+        cases.settle();
+
+        assertThat(reminders(customer)).hasSize(2);
+        assertThat(cases.lastDecision(customer).action()).isEqualTo(CollectionAction.REMIND);
+    }
+
+    @Test
+    void caseClosesAndReopensWhenAnotherInvoiceFallsOverdue() {
+        CustomerView customer = fixtures.customer();
+        fixtures.overdueInvoice(customer, "50.00", 2, time.today());
+        cases.settle();
         fixtures.pay(customer, "50.00", time.today());
-        ProcessInstance first = caseProcess(customer);
-        await().atMost(Duration.ofSeconds(20)).until(() -> {
-            jobs.runDueJobs();
-            return isEnded(first);
-        });
+        cases.settle();
+        assertThat(caseService.openCase(customer.id())).isEmpty();
 
         fixtures.issuedInvoice(customer, "70.00", time.today(), time.today().plusDays(10));
         time.advanceDays(12);
-        jobs.runDueJobs();
+        cases.settle();
 
-        assertThat(cases.history(customer.id())).extracting(CaseView::status)
+        assertThat(caseService.history(customer.id())).extracting(CaseView::status)
                 .containsExactly(CaseStatus.OPEN, CaseStatus.CLOSED);
         assertThat(reminders(customer)).hasSize(2);
     }
 
-    private InvoiceView overdueInvoice(CustomerView customer, String amount, int daysPastDue) {
-        return fixtures.issuedInvoice(customer, amount, time.today().minusDays(daysPastDue + 30),
-                time.today().minusDays(daysPastDue));
-    }
-
-    private ProcessInstance caseProcess(CustomerView customer) {
-        return runtime.createProcessInstanceQuery().processDefinitionKey(CollectionCaseProcess.KEY)
-                .variableValueEquals(CollectionCaseProcess.VAR_CUSTOMER_ID, customer.id().toString()).singleResult();
-    }
-
-    private boolean isEnded(ProcessInstance process) {
-        return runtime.createProcessInstanceQuery().processInstanceId(process.getId()).count() == 0;
-    }
-
     private List<Mailbox.Received> reminders(CustomerView customer) {
         return Mailbox.of(mail, customer.email()).stream().filter(m -> !m.subject().startsWith("Invoice ")).toList();
-    }
-
-    private List<DecisionRecordView> decisions(CustomerView customer) {
-        return accounts.account(customer.id()).decisions();
-    }
-
-    private DecisionRecordView onlyDecision(CustomerView customer) {
-        assertThat(decisions(customer)).hasSize(1);
-        return decisions(customer).get(0);
     }
 }

@@ -39,7 +39,7 @@ class InvoiceToCashProcessTests extends IntegrationTest {
         time.advanceDays(40);
         jobs.runDueJobs();
 
-        assertThat(process).hasPassed("End_PaidBeforeDue");
+        assertThat(process).hasPassed("End_SettledBeforeDue");
         assertThat(Mailbox.of(mail, customer.email())).extracting(Mailbox.Received::subject)
                 .containsExactly("Invoice " + invoice.number());
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("collection-case")
@@ -55,7 +55,7 @@ class InvoiceToCashProcessTests extends IntegrationTest {
         time.advanceDays(15);
         jobs.runDueJobs();
 
-        assertThat(process(invoice)).hasPassed("Task_OpenOrRefreshCase").isWaitingAt("Event_InvoicePaid");
+        assertThat(process(invoice)).hasPassed("Task_OpenOrRefreshCase").isWaitingAt("Event_InvoiceSettled");
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("collection-case")
                 .variableValueEquals("customerId", customer.id().toString()).count()).isOne();
     }

@@ -27,7 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import({TestTimeConfiguration.class, TestFixtures.class})
+@Import({TestTimeConfiguration.class, TestFixtures.class, CaseDriver.class})
 public abstract class IntegrationTest {
 
     public static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
@@ -37,6 +37,8 @@ public abstract class IntegrationTest {
     protected TimeMachine time;
     @Autowired
     protected TestFixtures fixtures;
+    @Autowired
+    protected CaseDriver cases;
     @Autowired
     protected TestRestTemplate http;
     @Autowired

@@ -35,10 +35,20 @@ public class TestFixtures {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
+    /** A small business in risk band B: the default collection ladder with 10-day steps. */
     public CustomerView customer() {
+        return customer(Segment.SMALL_BUSINESS, RiskBand.B);
+    }
+
+    public CustomerView customer(Segment segment, RiskBand riskBand) {
         String ref = unique("CUST");
         return customers.register(new NewCustomer(ref, "Grace Hopper", ref.toLowerCase() + "@customer.example",
-                "en", Segment.SMALL_BUSINESS, RiskBand.B, "EUR"));
+                "en", segment, riskBand, "EUR"));
+    }
+
+    /** An issued invoice that fell due the given number of days ago. */
+    public InvoiceView overdueInvoice(CustomerView customer, String amount, int daysPastDue, LocalDate today) {
+        return issuedInvoice(customer, amount, today.minusDays(daysPastDue + 30), today.minusDays(daysPastDue));
     }
 
     public InvoiceView issuedInvoice(CustomerView customer, String amount, LocalDate issued, LocalDate due) {
