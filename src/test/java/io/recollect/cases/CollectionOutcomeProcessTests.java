@@ -110,6 +110,20 @@ class CollectionOutcomeProcessTests extends IntegrationTest {
     }
 
     @Test
+    void disputeRaisedOnThePhoneGoesToManagersAndHoldsTheReminders() {
+        CustomerView customer = escalatedEnterpriseCase("640.00");
+        String invoiceNumber = invoices.openItems(customer.id()).get(0).number();
+
+        cases.complete(customer, "collector", Map.of(CollectionCaseProcess.VAR_CONTACT_OUTCOME, "DISPUTE",
+                CollectionCaseProcess.VAR_DISPUTED_INVOICE, invoiceNumber,
+                CollectionCaseProcess.VAR_DISPUTE_REASON, "Never ordered the extra licences"));
+
+        assertThat(cases.lastDecision(customer).reason()).isEqualTo("Only disputed invoices are overdue");
+        assertThat(cases.openTask(customer).getTaskDefinitionKey()).isEqualTo(DisputeProcess.TASK_RESOLVE_DISPUTE);
+        assertThat(cases.openTask(customer)).hasCandidateGroup("collection-managers");
+    }
+
+    @Test
     void disputeDecidedForTheCustomerCreditsTheInvoiceAndClosesTheCase() {
         CustomerView customer = fixtures.customer();
         InvoiceView invoice = fixtures.overdueInvoice(customer, "250.00", 5, time.today());
