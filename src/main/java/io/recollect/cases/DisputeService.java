@@ -69,13 +69,13 @@ public class DisputeService {
             throw new BusinessRuleException("dispute-reason", "Say what the customer disputes");
         }
         Dispute dispute = disputes.save(new Dispute(invoice.customerId(), invoice.id(), reason, actor, clock.instant()));
+        journal.changed(invoice.customerId(), CaseEventType.DISPUTE_RAISED, "Invoice " + invoice.number()
+                + " disputed: " + reason, actor);
         runtime.startProcessInstanceByKey(DisputeProcess.KEY, dispute.getId().toString(), Map.of(
                 DisputeProcess.VAR_DISPUTE_ID, dispute.getId().toString(),
                 DisputeProcess.VAR_CUSTOMER_ID, invoice.customerId().toString(),
                 DisputeProcess.VAR_INVOICE_ID, invoice.id().toString(),
                 DisputeProcess.VAR_TASK_DUE_DATE, Date.from(clock.instant().plus(properties.disputeTaskSla()))));
-        journal.changed(invoice.customerId(), CaseEventType.DISPUTE_RAISED, "Invoice " + invoice.number()
-                + " disputed: " + reason, actor);
         return DisputeView.of(dispute);
     }
 
