@@ -21,6 +21,11 @@ final class FormValues {
         return value == null || value.toString().isBlank() ? null : value.toString().trim();
     }
 
+    /** An optional note as ": note" to append to a summary, or nothing. */
+    static String asSuffix(String note) {
+        return note == null ? "" : ": " + note;
+    }
+
     static String requiredText(VariableScope scope, String name, String label) {
         String value = text(scope, name);
         if (value == null) {

@@ -29,10 +29,6 @@ class RecordAgencyHandover implements TaskListener {
         CollectionCase collectionCase = cases.findById(caseId).orElseThrow();
         collectionCase.handOverToAgency(reference, clock.instant());
         journal.record(collectionCase.getCustomerId(), CaseEventType.AGENCY_HANDOVER, "Handed to the agency, reference "
-                + reference + noteOf(FormValues.text(task, VAR_DECISION_NOTE)), ProcessActors.of(task));
-    }
-
-    private static String noteOf(String note) {
-        return note == null ? "" : ": " + note;
+                + reference + FormValues.asSuffix(FormValues.text(task, VAR_DECISION_NOTE)), ProcessActors.of(task));
     }
 }

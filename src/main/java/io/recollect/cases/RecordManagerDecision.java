@@ -28,14 +28,10 @@ class RecordManagerDecision implements TaskListener {
         if (TASK_DECIDE_WRITE_OFF.equals(task.getTaskDefinitionKey())) {
             String decision = FormValues.requiredText(task, VAR_WRITE_OFF_DECISION, "The write-off decision");
             task.setVariable(VAR_WRITE_OFF_APPROVED_BY, "APPROVE".equals(decision) ? actor : null);
-            journal.record(customerId, CaseEventType.WRITE_OFF_DECISION, decision + noteOf(note), actor);
+            journal.record(customerId, CaseEventType.WRITE_OFF_DECISION, decision + FormValues.asSuffix(note), actor);
         } else {
             String decision = FormValues.requiredText(task, VAR_PLAN_DECISION, "The plan decision");
-            journal.record(customerId, CaseEventType.PLAN_DECISION, decision + noteOf(note), actor);
+            journal.record(customerId, CaseEventType.PLAN_DECISION, decision + FormValues.asSuffix(note), actor);
         }
-    }
-
-    private static String noteOf(String note) {
-        return note == null ? "" : ": " + note;
     }
 }

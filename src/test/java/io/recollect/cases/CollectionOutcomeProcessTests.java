@@ -213,6 +213,6 @@ class CollectionOutcomeProcessTests extends IntegrationTest {
     }
 
     private List<Mailbox.Received> reminders(CustomerView customer) {
-        return Mailbox.of(mail, customer.email()).stream().filter(m -> !m.subject().startsWith("Invoice ")).toList();
+        return Mailbox.dunning(mail, customer.email());
     }
 }

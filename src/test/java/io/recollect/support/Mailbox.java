@@ -22,6 +22,11 @@ public final class Mailbox {
                 .filter(received -> received.to().equalsIgnoreCase(address)).toList();
     }
 
+    /** What the address received apart from invoices: reminders, final notices, agency letters. */
+    public static List<Received> dunning(GreenMail server, String address) {
+        return of(server, address).stream().filter(m -> !m.subject().startsWith("Invoice ")).toList();
+    }
+
     private static Received read(MimeMessage message) {
         try {
             return new Received(message.getRecipients(Message.RecipientType.TO)[0].toString(), message.getSubject(),
