@@ -1,15 +1,22 @@
 package io.recollect.cases;
 
+import io.recollect.customers.CustomerService;
 import io.recollect.invoicing.InvoiceService;
+import io.recollect.rules.CollectionPathDecisions;
 import io.recollect.invoicing.OpenItem;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The cases module's public face: open or wake a customer's case, and read cases. */
@@ -19,13 +26,23 @@ public class CollectionCaseService {
     private final CollectionCases cases;
     private final CaseEvents events;
     private final InvoiceService invoices;
+    private final CustomerService customers;
+    private final CollectionPathDecisions decisions;
     private final RuntimeService runtime;
     private final TaskService tasks;
+    private final ApplicationEventPublisher publisher;
+    private final TransactionTemplate ownTransaction;
     private final Clock clock;
 
-    CollectionCaseService(CollectionCases cases, CaseEvents events, InvoiceService invoices, RuntimeService runtime,
-            TaskService tasks, Clock clock) {
+    CollectionCaseService(CollectionCases cases, CaseEvents events, InvoiceService invoices, CustomerService customers,
+            CollectionPathDecisions decisions, RuntimeService runtime, TaskService tasks, ApplicationEventPublisher publisher,
+            PlatformTransactionManager transactions, Clock clock) {
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.customers = customers;
+        this.decisions = decisions;
         this.tasks = tasks;
+        this.publisher = publisher;
         this.cases = cases;
         this.events = events;
         this.invoices = invoices;
@@ -34,15 +51,20 @@ public class CollectionCaseService {
     }
 
     /**
-     * Opens a case and starts its process, or wakes the open one. Two invoices falling overdue
-     * at once may race here: the unique open-case key fails one transaction, and its job retries
-     * into the wake branch.
+     * Opens a case and starts its process, or asks the open one to look again. Several invoices
+     * of one customer fall overdue in the same morning run: the account's row lock makes them
+     * queue here, so the first opens the case and the rest find it.
      */
     @Transactional
     public UUID openOrRefresh(UUID customerId) {
+        customers.lockAccount(customerId);
         Optional<CollectionCase> open = cases.findByOpenCustomerId(customerId);
         if (open.isPresent()) {
-            deliver(open.get().getId(), CollectionCaseProcess.MESSAGE_ACCOUNT_CHANGED);
+            if (decisions.hasDecided(open.get().getId())) {
+                // After commit, through the event registry: the case process may be mid-step right now.
+                publisher.publishEvent(new SituationChanged(customerId));
+            }
+            // A case that has not evaluated yet will see this invoice when it does.
             return open.get().getId();
         }
         CollectionCase opened = cases.saveAndFlush(CollectionCase.open(customerId, clock.instant()));
@@ -89,9 +111,17 @@ public class CollectionCaseService {
         return tasks.createTaskQuery().processInstanceBusinessKey(caseId.toString()).count() > 0;
     }
 
+    /**
+     * Correlates in a transaction of its own: a process that moves on at the same moment makes
+     * the correlation fail, which then counts as "not delivered" without spoiling the caller.
+     */
     private boolean deliver(UUID caseId, String message) {
-        return !runtime.createMessageCorrelation(message)
-                .processInstanceBusinessKey(caseId.toString())
-                .correlateAllWithResult().isEmpty();
+        try {
+            return Boolean.TRUE.equals(ownTransaction.execute(status -> !runtime.createMessageCorrelation(message)
+                    .processInstanceBusinessKey(caseId.toString())
+                    .correlateAllWithResult().isEmpty()));
+        } catch (ProcessEngineException movedMeanwhile) {
+            return false;
+        }
     }
 }

@@ -7,6 +7,7 @@ import java.util.Currency;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The customers module's public face: register accounts and look them up. */
@@ -44,6 +45,15 @@ public class CustomerService {
             events.publishEvent(new HardshipChanged(id, hardship, note, actor, clock.instant()));
         }
         return CustomerView.of(customer);
+    }
+
+    /**
+     * Locks the account's row until the caller's transaction ends, so work that must happen once
+     * per account (opening its case) queues up across threads and nodes instead of racing.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void lockAccount(UUID id) {
+        customers.lockById(id).orElseThrow(() -> new NotFoundException("Customer", id));
     }
 
     @Transactional(readOnly = true)

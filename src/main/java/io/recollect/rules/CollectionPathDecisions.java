@@ -39,6 +39,12 @@ public class CollectionPathDecisions {
         return new Recorded(record.getId(), decision);
     }
 
+    /** Whether the case has been evaluated at all. */
+    @Transactional(readOnly = true)
+    public boolean hasDecided(UUID caseId) {
+        return records.existsByCaseId(caseId);
+    }
+
     @Transactional(readOnly = true)
     public List<DecisionRecordView> forCustomer(UUID customerId) {
         return records.findByCustomerIdOrderByDecidedAtAsc(customerId).stream().map(DecisionRecord::view).toList();

@@ -7,4 +7,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 interface DecisionRecords extends JpaRepository<DecisionRecord, UUID> {
 
     List<DecisionRecord> findByCustomerIdOrderByDecidedAtAsc(UUID customerId);
+
+    boolean existsByCaseId(UUID caseId);
 }
