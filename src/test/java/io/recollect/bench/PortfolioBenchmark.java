@@ -1,0 +1,268 @@
+package io.recollect.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.recollect.bench.Portfolio.Account;
+import io.recollect.bench.Portfolio.Kind;
+import io.recollect.rules.AccountSituation;
+import io.recollect.rules.CollectionPathTable;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.management.Metrics;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The morning run, measured: a seeded portfolio on PostgreSQL, every overdue account evaluated,
+ * every reminder emailed to an SMTP server on loopback, every escalation on a collector's list;
+ * beside it, in the same run, the JDBC floor and the rules alone. Prints one table and writes
+ * target/bench/portfolio.json. Run: see README ("Benchmarks").
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("bench")
+@Import(BenchClock.Configuration.class)
+class PortfolioBenchmark {
+
+    static final int ACCOUNTS = Integer.getInteger("bench.accounts", 10_000);
+    static final long SEED = Long.getLong("bench.seed", 42);
+    static final int THREADS = Integer.getInteger("bench.load-threads", 4);
+    static final LocalDate BUSINESS_DATE = LocalDate.parse(System.getProperty("bench.date", "2026-06-01"));
+    static final Instant MORNING_RUN = BUSINESS_DATE.atTime(6, 0).toInstant(ZoneOffset.UTC);
+    static final String DATABASE = System.getProperty("bench.database", "recollect_bench");
+    static final String SERVER = System.getProperty("bench.server", "jdbc:postgresql://127.0.0.1:5432/");
+
+    static SmtpSink smtp;
+
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    TransactionTemplate transaction;
+    @Autowired
+    BenchClock clock;
+    @Autowired
+    CollectionPathTable table;
+    @Autowired
+    ProcessEngine engine;
+
+    @BeforeAll
+    static void freshDatabaseAndSmtpSink() throws SQLException, IOException {
+        try (Connection admin = DriverManager.getConnection(SERVER + "postgres", System.getProperty("bench.user", "postgres"),
+                System.getProperty("bench.password", ""))) {
+            admin.createStatement().execute("drop database if exists " + DATABASE + " with (force)");
+            admin.createStatement().execute("create database " + DATABASE);
+        }
+        smtp = new SmtpSink();
+    }
+
+    @AfterAll
+    static void stopSmtpSink() throws IOException {
+        smtp.close();
+    }
+
+    @DynamicPropertySource
+    static void benchProperties(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> SERVER + DATABASE);
+        registry.add("spring.datasource.username", () -> System.getProperty("bench.user", "postgres"));
+        registry.add("spring.datasource.password", () -> System.getProperty("bench.password", ""));
+        registry.add("spring.mail.port", () -> smtp.port());
+    }
+
+    @Test
+    void morningRun() throws Exception {
+        Portfolio portfolio = Portfolio.generate(ACCOUNTS, SEED, BUSINESS_DATE);
+        clock.startAt(BUSINESS_DATE.atStartOfDay(ZoneOffset.UTC).toInstant());
+        long loadStart = System.nanoTime();
+        new PortfolioLoader(jdbc, runtime, transaction).load(portfolio, clock.instant(), MORNING_RUN, THREADS);
+        awaitQuiet(false);
+        double loadSeconds = seconds(loadStart);
+        long decisionsBefore = count("select count(*) from decision_records");
+
+        HeapSampler heap = HeapSampler.start();
+        long runStart = System.nanoTime();
+        clock.startAt(MORNING_RUN);
+        awaitQuiet(true);
+        double runSeconds = seconds(runStart);
+        long peakHeap = heap.stop();
+
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("accounts", ACCOUNTS);
+        result.put("invoices", portfolio.invoiceCount());
+        result.put("loadSeconds", round(loadSeconds));
+        result.put("wallSeconds", round(runSeconds));
+        result.put("accountsPerSecond", round(ACCOUNTS / runSeconds));
+        result.put("emailsSent", smtp.received());
+        result.put("emailsPerSecond", round(smtp.received() / runSeconds));
+        result.put("tasksCreated", tasks.createTaskQuery().processDefinitionKey("collection-case").count());
+        result.put("decisions", count("select count(*) from decision_records") - decisionsBefore);
+        result.put("peakHeapMiB", peakHeap / (1024 * 1024));
+        result.put("maxHeapMiB", Runtime.getRuntime().maxMemory() / (1024 * 1024));
+        double floor = jdbcFloor(portfolio);
+        double rules = rulesAlone(portfolio);
+        result.put("floorAccountsPerSecond", round(floor));
+        result.put("rulesDecisionsPerSecond", round(rules));
+        result.put("ratioToFloor", round(ACCOUNTS / runSeconds / floor));
+        result.put("ratioToRules", round(ACCOUNTS / runSeconds / rules));
+        result.put("accountsWithoutDecision", count("select count(*) from customers c where not exists"
+                + " (select 1 from decision_records d where d.customer_id = c.id)"));
+        result.put("emailsStillQueued", count("select count(*) from communications where status = 'QUEUED'"));
+        result.put("emailsSentTwice", smtp.received() - smtp.distinctMessageIds());
+        result.put("incidents", runtime.createIncidentQuery().count());
+        var metrics = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getMetricsRegistry();
+        for (String metric : new String[] {Metrics.JOB_SUCCESSFUL, Metrics.JOB_FAILED, Metrics.JOB_ACQUISITION_ATTEMPT,
+                Metrics.JOB_ACQUIRED_SUCCESS, Metrics.JOB_ACQUIRED_FAILURE, Metrics.JOB_EXECUTION_REJECTED,
+                Metrics.JOB_LOCKED_EXCLUSIVE}) {
+            result.put("camunda." + metric, metrics.getDbMeterByName(metric).get());
+        }
+        BenchReport.print("Portfolio benchmark: the morning run", result, "target/bench/portfolio.json");
+
+        assertThat(result.get("accountsWithoutDecision")).as("accounts lost").isEqualTo(0L);
+        assertThat(result.get("emailsSentTwice")).as("emails sent twice").isEqualTo(0L);
+        assertThat(result.get("emailsStillQueued")).as("emails not sent").isEqualTo(0L);
+        assertThat(result.get("incidents")).as("incidents").isEqualTo(0L);
+    }
+
+    /** Done when no job is due, every module event is delivered and (for the run) every account has a decision. */
+    private void awaitQuiet(boolean everyAccountDecided) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(Long.getLong("bench.timeout-minutes", 60)));
+        long started = System.nanoTime();
+        long lastReport = 0;
+        while (Instant.now().isBefore(deadline)) {
+            if (System.nanoTime() - lastReport > 5_000_000_000L) {
+                lastReport = System.nanoTime();
+                System.out.printf("  %5.1f s: %d jobs due, %d events undelivered, %d decisions%n", seconds(started),
+                        management.createJobQuery().executable().count(),
+                        count("select count(*) from event_publication where completion_date is null"),
+                        count("select count(*) from decision_records"));
+            }
+            if (management.createJobQuery().executable().count() == 0
+                    && count("select count(*) from event_publication where completion_date is null") == 0
+                    && (!everyAccountDecided || count("select count(*) from customers c where not exists"
+                            + " (select 1 from decision_records d where d.customer_id = c.id)") == 0)) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("The morning run did not finish in time");
+    }
+
+    /** One JDBC transaction per account inserting one decision row, on as many threads as the job executor. */
+    private double jdbcFloor(Portfolio portfolio) throws InterruptedException {
+        int threads = Integer.getInteger("bench.floor-threads", 4);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        long start = System.nanoTime();
+        for (Account account : portfolio.accounts()) {
+            pool.submit(() -> transaction.executeWithoutResult(status -> jdbc.update("insert into decision_records"
+                    + " (id, customer_id, table_name, table_version, table_row, inputs, action, dunning_level, wait_days,"
+                    + " reason, decided_at) values (?,?,'bench-floor','-',0,'{}','HOLD',0,0,'floor',now())",
+                    UUID.randomUUID(), account.customerId())));
+        }
+        pool.shutdown();
+        pool.awaitTermination(1, TimeUnit.HOURS);
+        double perSecond = ACCOUNTS / seconds(start);
+        jdbc.update("delete from decision_records where table_name = 'bench-floor'");
+        return perSecond;
+    }
+
+    /** The collection-path table for every account's situation, in memory, on one thread (after one warm pass). */
+    private double rulesAlone(Portfolio portfolio) {
+        var situations = portfolio.accounts().stream().map(this::situation).toList();
+        situations.forEach(table::decide);
+        long start = System.nanoTime();
+        AtomicLong decided = new AtomicLong();
+        situations.forEach(s -> {
+            table.decide(s);
+            decided.incrementAndGet();
+        });
+        return decided.get() / seconds(start);
+    }
+
+    private AccountSituation situation(Account account) {
+        var overdue = account.invoices().stream().filter(i -> i.overdueOn(BUSINESS_DATE)).toList();
+        BigDecimal amount = overdue.stream().map(Portfolio.Invoice::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        int daysPastDue = (int) ChronoUnit.DAYS.between(overdue.get(0).due(), BUSINESS_DATE);
+        return new AccountSituation(daysPastDue, amount, account.segment(), account.riskBand(),
+                account.kind() == Kind.PROMISED ? 1 : 0, 0, 0, 0, account.kind() == Kind.PROMISED, false,
+                account.kind() == Kind.DISPUTED, account.kind() == Kind.HARDSHIP, account.kind() == Kind.PAUSED, false);
+    }
+
+    private long count(String sql) {
+        return jdbc.queryForObject(sql, Long.class);
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+
+    /** Samples the used heap every 100 ms; the peak is what the run needed at its worst. */
+    static final class HeapSampler {
+
+        private final AtomicLong peak = new AtomicLong();
+        private final Thread thread;
+
+        private HeapSampler() {
+            thread = new Thread(() -> {
+                var memory = ManagementFactory.getMemoryMXBean();
+                while (!Thread.currentThread().isInterrupted()) {
+                    peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                    try {
+                        Thread.sleep(100);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "heap-sampler");
+            thread.setDaemon(true);
+        }
+
+        static HeapSampler start() {
+            HeapSampler sampler = new HeapSampler();
+            sampler.thread.start();
+            return sampler;
+        }
+
+        long stop() {
+            thread.interrupt();
+            return peak.get();
+        }
+    }
+}
