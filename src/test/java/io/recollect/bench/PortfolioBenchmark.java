@@ -1,6 +1,7 @@
 package io.recollect.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.recollect.bench.Portfolio.Account;
 import io.recollect.bench.Portfolio.Kind;
@@ -21,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -158,27 +160,21 @@ class PortfolioBenchmark {
     }
 
     /** Done when no job is due, every module event is delivered and (for the run) every account has a decision. */
-    private void awaitQuiet(boolean everyAccountDecided) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(Long.getLong("bench.timeout-minutes", 60)));
+    private void awaitQuiet(boolean everyAccountDecided) {
         long started = System.nanoTime();
-        long lastReport = 0;
-        while (Instant.now().isBefore(deadline)) {
-            if (System.nanoTime() - lastReport > 5_000_000_000L) {
-                lastReport = System.nanoTime();
-                System.out.printf("  %5.1f s: %d jobs due, %d events undelivered, %d decisions%n", seconds(started),
-                        management.createJobQuery().executable().count(),
-                        count("select count(*) from event_publication where completion_date is null"),
-                        count("select count(*) from decision_records"));
-            }
-            if (management.createJobQuery().executable().count() == 0
-                    && count("select count(*) from event_publication where completion_date is null") == 0
-                    && (!everyAccountDecided || count("select count(*) from customers c where not exists"
-                            + " (select 1 from decision_records d where d.customer_id = c.id)") == 0)) {
-                return;
-            }
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException("The morning run did not finish in time");
+        AtomicLong lastReport = new AtomicLong();
+        await().atMost(Duration.ofMinutes(Long.getLong("bench.timeout-minutes", 60)))
+                .pollInterval(Duration.ofMillis(250)).until(() -> {
+                    long due = management.createJobQuery().executable().count();
+                    long undelivered = count("select count(*) from event_publication where completion_date is null");
+                    if (System.nanoTime() - lastReport.get() > 5_000_000_000L) {
+                        lastReport.set(System.nanoTime());
+                        System.out.printf("  %5.1f s: %d jobs due, %d events undelivered, %d decisions%n",
+                                seconds(started), due, undelivered, count("select count(*) from decision_records"));
+                    }
+                    return due == 0 && undelivered == 0 && (!everyAccountDecided || count("select count(*) from"
+                            + " customers c where not exists (select 1 from decision_records d where d.customer_id = c.id)") == 0);
+                });
     }
 
     /** One JDBC transaction per account inserting one decision row, on as many threads as the job executor. */
@@ -237,31 +233,18 @@ class PortfolioBenchmark {
     static final class HeapSampler {
 
         private final AtomicLong peak = new AtomicLong();
-        private final Thread thread;
-
-        private HeapSampler() {
-            thread = new Thread(() -> {
-                var memory = ManagementFactory.getMemoryMXBean();
-                while (!Thread.currentThread().isInterrupted()) {
-                    peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-                    try {
-                        Thread.sleep(100);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }, "heap-sampler");
-            thread.setDaemon(true);
-        }
+        private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
 
         static HeapSampler start() {
-            HeapSampler sampler = new HeapSampler();
-            sampler.thread.start();
-            return sampler;
+            HeapSampler heap = new HeapSampler();
+            var memory = ManagementFactory.getMemoryMXBean();
+            heap.sampler.scheduleAtFixedRate(() -> heap.peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(),
+                    Math::max), 0, 100, TimeUnit.MILLISECONDS);
+            return heap;
         }
 
         long stop() {
-            thread.interrupt();
+            sampler.shutdownNow();
             return peak.get();
         }
     }
