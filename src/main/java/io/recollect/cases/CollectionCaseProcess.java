@@ -16,6 +16,8 @@ public final class CollectionCaseProcess {
     public static final String VAR_CANDIDATE_GROUP = "candidateGroup";
     /** The email template the table named (reminder-friendly, final-notice, agency-notice...). */
     public static final String VAR_TEMPLATE = "template";
+    /** The invoices the decision dunned (comma-separated ids): the email lists exactly these. */
+    public static final String VAR_DUNNED_INVOICES = "dunnedInvoices";
     /** Set by the contact task: what the customer said needs a new evaluation at once. */
     public static final String VAR_REEVALUATE_NOW = "reevaluateNow";
     /** Form fields of the contact-customer task. */

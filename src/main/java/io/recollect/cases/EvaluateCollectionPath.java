@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -72,5 +73,7 @@ class EvaluateCollectionPath implements JavaDelegate {
         execution.setVariable(CollectionCaseProcess.VAR_TASK_DUE_DATE, Date.from(now.plus(properties.contactTaskSla())));
         execution.setVariable(CollectionCaseProcess.VAR_TASK_PRIORITY, decision.priority());
         execution.setVariable(CollectionCaseProcess.VAR_CANDIDATE_GROUP, decision.candidateGroup());
+        execution.setVariable(CollectionCaseProcess.VAR_DUNNED_INVOICES, snapshot.dunnable().stream()
+                .map(item -> item.invoiceId().toString()).collect(Collectors.joining(",")));
     }
 }

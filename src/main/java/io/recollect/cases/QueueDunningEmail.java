@@ -4,6 +4,10 @@ import static io.recollect.cases.CollectionCaseProcess.*;
 
 import io.recollect.dunning.CommunicationService;
 import io.recollect.dunning.DunningVariables;
+import io.recollect.invoicing.InvoiceService;
+import io.recollect.invoicing.OpenItem;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -11,28 +15,28 @@ import org.springframework.stereotype.Component;
 
 /**
  * collection-case: puts the email the table chose (template and level) in the outbox, in the
- * deciding transaction. It lists only the dunned items: disputed and paused invoices stay out.
+ * deciding transaction. It lists the invoices the evaluation dunned (disputed and paused ones
+ * stay out), read again for their amounts rather than recomputing the whole situation.
  */
 @Component("queueDunningEmail")
 class QueueDunningEmail implements JavaDelegate {
 
-    private final CollectionCases cases;
-    private final AccountSituations situations;
+    private final InvoiceService invoices;
     private final CommunicationService communications;
 
-    QueueDunningEmail(CollectionCases cases, AccountSituations situations, CommunicationService communications) {
-        this.cases = cases;
-        this.situations = situations;
+    QueueDunningEmail(InvoiceService invoices, CommunicationService communications) {
+        this.invoices = invoices;
         this.communications = communications;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        CollectionCase collectionCase = cases.findById(UUID.fromString((String) execution.getVariable(VAR_CASE_ID)))
-                .orElseThrow();
-        var items = situations.of(collectionCase).map(AccountSituations.Snapshot::dunnable)
-                .orElseThrow(() -> new IllegalStateException("Case " + collectionCase.getId() + " has nothing overdue"));
-        UUID communicationId = communications.queueDunningEmail(collectionCase.getId(), collectionCase.getCustomerId(),
+        UUID caseId = UUID.fromString((String) execution.getVariable(VAR_CASE_ID));
+        UUID customerId = UUID.fromString((String) execution.getVariable(VAR_CUSTOMER_ID));
+        Set<String> dunned = Set.of(((String) execution.getVariable(VAR_DUNNED_INVOICES)).split(","));
+        List<OpenItem> items = invoices.openItems(customerId).stream()
+                .filter(item -> dunned.contains(item.invoiceId().toString())).toList();
+        UUID communicationId = communications.queueDunningEmail(caseId, customerId,
                 (String) execution.getVariable(VAR_TEMPLATE),
                 ((Number) execution.getVariable(VAR_DUNNING_LEVEL)).intValue(),
                 UUID.fromString((String) execution.getVariable(VAR_DECISION_ID)), items);
