@@ -41,7 +41,9 @@ class CollectorTasklistIntegrationTests extends IntegrationTest {
 
         try (Browser browser = Browser.open(port)) {
             browser.logIn("manager", PASSWORD);
-            browser.go("/camunda/app/cockpit/default/#/processes");
+            browser.go("/camunda/app/cockpit/default/");
+            browser.waitForText("Running Process Instances");
+            browser.click(By.linkText("Processes"));
             String page = browser.waitForText("Collection case");
             browser.screenshot("cockpit-processes");
             assertThat(page).contains("Invoice to cash");

@@ -9,6 +9,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -54,10 +55,28 @@ public final class Browser implements AutoCloseable {
         driver.get(baseUrl + path);
     }
 
-    /** Waits until the page shows the text, and returns the whole visible text. */
+    /**
+     * Waits until the page shows the text, and returns the whole visible text. The Camunda
+     * webapps load their data after the page; on a busy machine that can take a while, so the
+     * page is reloaded once before giving up, and a screenshot is kept for a failure.
+     */
     public String waitForText(String text) {
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> d.findElement(By.tagName("body")).getText().contains(text));
+        try {
+            waitUpTo(Duration.ofSeconds(45), text);
+        } catch (TimeoutException slow) {
+            driver.navigate().refresh();
+            try {
+                waitUpTo(Duration.ofSeconds(45), text);
+            } catch (TimeoutException failed) {
+                screenshot("failed-waiting-for-" + text.replaceAll("\\W+", "-"));
+                throw failed;
+            }
+        }
         return driver.findElement(By.tagName("body")).getText();
+    }
+
+    private void waitUpTo(Duration timeout, String text) {
+        new WebDriverWait(driver, timeout).until(d -> d.findElement(By.tagName("body")).getText().contains(text));
     }
 
     public void click(By by) {
