@@ -23,8 +23,7 @@ class CollectorTasklistIntegrationTests extends IntegrationTest {
 
         try (Browser browser = Browser.open(port)) {
             browser.logIn("collector", PASSWORD);
-            browser.go("/camunda/app/tasklist/default/");
-            browser.waitForText("Contact customer");
+            browser.openCamundaApp("/camunda/app/tasklist/default/", "Tasklist", "Contact customer");
             browser.click(By.partialLinkText("Contact customer"));
             String page = browser.waitForText("What the customer said");
             browser.screenshot("tasklist-contact-customer");
@@ -41,8 +40,7 @@ class CollectorTasklistIntegrationTests extends IntegrationTest {
 
         try (Browser browser = Browser.open(port)) {
             browser.logIn("manager", PASSWORD);
-            browser.go("/camunda/app/cockpit/default/");
-            browser.waitForText("Running Process Instances");
+            browser.openCamundaApp("/camunda/app/cockpit/default/", "Cockpit", "Running Process Instances");
             browser.click(By.linkText("Processes"));
             String page = browser.waitForText("Collection case");
             browser.screenshot("cockpit-processes");

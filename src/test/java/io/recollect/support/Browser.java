@@ -75,6 +75,23 @@ public final class Browser implements AutoCloseable {
         return driver.findElement(By.tagName("body")).getText();
     }
 
+    /**
+     * Opens a Camunda webapp and waits for its landmark text. Right after single sign-on the
+     * webapps sometimes land on Camunda's Welcome page instead; from there a person clicks the
+     * app, and so does this.
+     */
+    public String openCamundaApp(String path, String appName, String landmark) {
+        go(path);
+        new WebDriverWait(driver, Duration.ofSeconds(45)).until(d -> {
+            String body = d.findElement(By.tagName("body")).getText();
+            return body.contains(landmark) || body.contains("Applications");
+        });
+        if (!driver.findElement(By.tagName("body")).getText().contains(landmark)) {
+            click(By.linkText(appName));
+        }
+        return waitForText(landmark);
+    }
+
     private void waitUpTo(Duration timeout, String text) {
         new WebDriverWait(driver, timeout).until(d -> d.findElement(By.tagName("body")).getText().contains(text));
     }
