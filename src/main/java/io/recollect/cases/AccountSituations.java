@@ -57,10 +57,11 @@ class AccountSituations {
         }
         CustomerView customer = customers.get(collectionCase.getCustomerId());
         Set<java.util.UUID> disputed = disputes.disputedInvoices(customer.id());
-        Set<java.util.UUID> paused = pauses.pausedInvoices(customer.id());
+        DunningPauseService.ActivePauses activePauses = pauses.active(customer.id());
+        Set<java.util.UUID> paused = activePauses.invoices();
         List<OpenItem> dunnable = overdue.stream()
                 .filter(item -> !disputed.contains(item.invoiceId()) && !paused.contains(item.invoiceId())).toList();
-        Optional<LocalDate> accountPausedUntil = pauses.customerPausedUntil(customer.id());
+        Optional<LocalDate> accountPausedUntil = activePauses.accountPausedUntil();
         List<Promise> openPromises = promises.open(customer.id());
         Instant now = clock.instant();
 

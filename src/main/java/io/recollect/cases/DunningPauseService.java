@@ -56,19 +56,16 @@ public class DunningPauseService {
         resume(invoice.customerId(), invoiceId, actor, "Dunning of invoice " + invoice.number() + " resumed");
     }
 
-    /** The day the account-wide pause ends, if one is active today. */
-    Optional<LocalDate> customerPausedUntil(UUID customerId) {
-        LocalDate today = LocalDate.now(clock);
-        return pauses.findByCustomerIdAndEndedAtIsNull(customerId).stream()
-                .filter(p -> p.getInvoiceId() == null && p.isActiveOn(today))
-                .map(DunningPause::getPausedUntil).findFirst();
+    /** What is paused today: the whole account (until when), and single invoices. */
+    record ActivePauses(Optional<LocalDate> accountPausedUntil, Set<UUID> invoices) {
     }
 
-    Set<UUID> pausedInvoices(UUID customerId) {
+    ActivePauses active(UUID customerId) {
         LocalDate today = LocalDate.now(clock);
-        return pauses.findByCustomerIdAndEndedAtIsNull(customerId).stream()
-                .filter(p -> p.getInvoiceId() != null && p.isActiveOn(today))
-                .map(DunningPause::getInvoiceId).collect(Collectors.toSet());
+        var active = pauses.findByCustomerIdAndEndedAtIsNull(customerId).stream().filter(p -> p.isActiveOn(today)).toList();
+        return new ActivePauses(
+                active.stream().filter(p -> p.getInvoiceId() == null).map(DunningPause::getPausedUntil).findFirst(),
+                active.stream().map(DunningPause::getInvoiceId).filter(Objects::nonNull).collect(Collectors.toSet()));
     }
 
     private void pause(UUID customerId, UUID invoiceId, String reason, LocalDate until, String actor, String detail) {
