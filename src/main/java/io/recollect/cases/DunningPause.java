@@ -55,8 +55,4 @@ class DunningPause {
     LocalDate getPausedUntil() {
         return pausedUntil;
     }
-
-    String getReason() {
-        return reason;
-    }
 }

@@ -100,10 +100,6 @@ class Promise {
         return id;
     }
 
-    UUID getCaseId() {
-        return caseId;
-    }
-
     LocalDate getPromisedDate() {
         return promisedDate;
     }

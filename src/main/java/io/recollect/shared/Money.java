@@ -22,10 +22,6 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
         return new Money(amount, currency);
     }
 
-    public static Money of(String amount, String currencyCode) {
-        return new Money(new BigDecimal(amount), Currency.getInstance(currencyCode));
-    }
-
     public static Money zero(Currency currency) {
         return new Money(BigDecimal.ZERO, currency);
     }
@@ -50,11 +46,6 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
     @JsonIgnore
     public boolean isPositive() {
         return amount.signum() > 0;
-    }
-
-    @JsonIgnore
-    public boolean isNegative() {
-        return amount.signum() < 0;
     }
 
     @Override
