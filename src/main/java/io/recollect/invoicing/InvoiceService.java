@@ -10,10 +10,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Currency;
 import java.util.Date;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.context.ApplicationEventPublisher;
@@ -24,7 +22,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class InvoiceService {
 
-    private static final Set<InvoiceStatus> OPEN = EnumSet.of(InvoiceStatus.ISSUED, InvoiceStatus.PARTIALLY_PAID);
 
     private final Invoices invoices;
     private final CreditNotes creditNotes;
@@ -89,7 +86,7 @@ public class InvoiceService {
     @Transactional(readOnly = true)
     public List<OpenItem> openItems(UUID customerId) {
         LocalDate today = LocalDate.now(clock);
-        return invoices.findByCustomerAndStatus(customerId, OPEN).stream()
+        return invoices.findOpenByCustomer(customerId).stream()
                 .map(invoice -> OpenItem.of(invoice, today)).toList();
     }
 
@@ -100,7 +97,7 @@ public class InvoiceService {
     @Transactional
     public List<OpenItem> lockOpenItems(UUID customerId) {
         LocalDate today = LocalDate.now(clock);
-        return invoices.lockByCustomerAndStatus(customerId, OPEN).stream()
+        return invoices.lockOpenByCustomer(customerId).stream()
                 .map(invoice -> OpenItem.of(invoice, today)).toList();
     }
 

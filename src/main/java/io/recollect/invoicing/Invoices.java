@@ -1,7 +1,6 @@
 package io.recollect.invoicing;
 
 import jakarta.persistence.LockModeType;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,11 +14,19 @@ interface Invoices extends JpaRepository<Invoice, UUID> {
 
     Optional<Invoice> findByNumber(String number);
 
-    @Query("select i from Invoice i where i.customerId = :customerId and i.status in :statuses order by i.dueDate, i.number")
-    List<Invoice> findByCustomerAndStatus(UUID customerId, Collection<InvoiceStatus> statuses);
+    /*
+     * The open statuses are literals, not a collection parameter: Hibernate caches a query's SQL
+     * only when no parameter is multi-valued, and these run several times per account and day.
+     */
+    @Query("select i from Invoice i where i.customerId = :customerId and i.status in"
+            + " (io.recollect.invoicing.InvoiceStatus.ISSUED, io.recollect.invoicing.InvoiceStatus.PARTIALLY_PAID)"
+            + " order by i.dueDate, i.number")
+    List<Invoice> findOpenByCustomer(UUID customerId);
 
     /** Locks the customer's open invoices so two payments never allocate the same open amount. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
-    @Query("select i from Invoice i where i.customerId = :customerId and i.status in :statuses order by i.dueDate, i.number")
-    List<Invoice> lockByCustomerAndStatus(UUID customerId, Collection<InvoiceStatus> statuses);
+    @Query("select i from Invoice i where i.customerId = :customerId and i.status in"
+            + " (io.recollect.invoicing.InvoiceStatus.ISSUED, io.recollect.invoicing.InvoiceStatus.PARTIALLY_PAID)"
+            + " order by i.dueDate, i.number")
+    List<Invoice> lockOpenByCustomer(UUID customerId);
 }
