@@ -15,6 +15,19 @@ import org.springframework.stereotype.Component;
 @Component
 class MailDelivery {
 
+    private static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
+
+    /*
+     * Jakarta Mail looks its StreamProvider up through ServiceLoader for every message part, a
+     * scan of every jar on the classpath; named here, it is one class lookup. Only set when
+     * nobody chose another.
+     */
+    static {
+        if (System.getProperty(STREAM_PROVIDER) == null) {
+            System.setProperty(STREAM_PROVIDER, "org.eclipse.angus.mail.util.MailStreamProvider");
+        }
+    }
+
     private final JavaMailSender mailSender;
     private final MailProperties properties;
 
