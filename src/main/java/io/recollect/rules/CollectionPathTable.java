@@ -4,14 +4,20 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import io.recollect.rules.internal.DecisionTableCompiler;
 import io.recollect.rules.internal.PathOutcome;
 import io.recollect.rules.internal.RowRecorder;
+import io.recollect.rules.internal.SheetRows;
 import org.kie.api.KieBase;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.AgendaFilter;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,6 +39,9 @@ public class CollectionPathTable {
 
     private final String version;
     private final KieBase rules;
+    /** The same rows for {@link #decideAll}; built on first use, as most tables only ever decide one by one. */
+    private final byte[] xlsx;
+    private volatile KieBase batchRules;
 
     @Autowired
     public CollectionPathTable(
@@ -43,6 +52,7 @@ public class CollectionPathTable {
     private CollectionPathTable(byte[] xlsx) {
         this.version = sha256(xlsx);
         this.rules = DecisionTableCompiler.compile(NAME, xlsx);
+        this.xlsx = xlsx;
     }
 
     /**
@@ -72,13 +82,71 @@ public class CollectionPathTable {
             throw new IllegalStateException("Decision table '" + NAME + "' (version " + version
                     + ") fired rows " + fired + " for " + situation + "; exactly one may fire");
         }
-        RuleCitation citation = new RuleCitation(NAME, version, fired.get(0));
+        return decision(outcome, fired.get(0));
+    }
+
+    /**
+     * Decides many accounts in one session, each exactly as {@link #decide} would: the rows fire in
+     * sheet order and the first that fits an account decides it. For work over many accounts at
+     * once, such as a simulation against the portfolio: the session is built once per batch, not
+     * once per account. Nothing is recorded.
+     *
+     * @return the decisions, in the order of the situations
+     * @throws NoMatchingRuleException when no row covers one of the situations
+     */
+    public List<CollectionDecision> decideAll(List<AccountSituation> situations) {
+        Map<AccountSituation, CollectionDecision> decided = new IdentityHashMap<>(situations.size() * 2);
+        PathOutcome outcome = new PathOutcome();
+        KieSession session = batchRules().newKieSession();
+        try {
+            session.setGlobal(OUTCOME_GLOBAL, outcome);
+            // The first row offered for an account fires; later rows for it are passed over.
+            session.addEventListener(new DefaultAgendaEventListener() {
+                @Override
+                public void afterMatchFired(AfterMatchFiredEvent event) {
+                    decided.put((AccountSituation) event.getMatch().getObjects().get(0),
+                            decision(outcome, SheetRows.requireRow(event.getMatch().getRule().getName())));
+                    outcome.clear();
+                }
+            });
+            situations.forEach(s -> session.insert(Objects.requireNonNull(s, "situation")));
+            session.fireAllRules(match -> !decided.containsKey(match.getObjects().get(0)));
+        } finally {
+            session.dispose();
+        }
+        List<CollectionDecision> decisions = new ArrayList<>(situations.size());
+        for (AccountSituation situation : situations) {
+            CollectionDecision decision = decided.get(situation);
+            if (decision == null) {
+                throw new NoMatchingRuleException(NAME, version, situation);
+            }
+            decisions.add(decision);
+        }
+        return decisions;
+    }
+
+    private CollectionDecision decision(PathOutcome outcome, int row) {
+        RuleCitation citation = new RuleCitation(NAME, version, row);
         if (outcome.action() == null) {
             // Compiling rejects such rows; checked again because a decision without an action must not leave here.
             throw new IllegalStateException(citation + " fired with an empty Action cell");
         }
         return new CollectionDecision(outcome.action(), outcome.dunningLevel(), outcome.template(),
                 outcome.waitDays(), outcome.priority(), outcome.candidateGroup(), outcome.reason(), citation);
+    }
+
+    private KieBase batchRules() {
+        KieBase batch = batchRules;
+        if (batch == null) {
+            synchronized (this) {
+                batch = batchRules;
+                if (batch == null) {
+                    batch = DecisionTableCompiler.compileForBatches(NAME, xlsx);
+                    batchRules = batch;
+                }
+            }
+        }
+        return batch;
     }
 
     /** The rows that fire, in order; exactly one unless the sheet lost its first-match-wins group. */

@@ -367,6 +367,34 @@ class CollectionPathRulesTests {
         }
     }
 
+    @Test
+    void decidesABatchExactlyAsItDecidesEachAccount() {
+        List<AccountSituation> grid = grid();
+        // The same account twice, and a copy of another: each gets its own answer.
+        List<AccountSituation> batch = new ArrayList<>(grid);
+        batch.add(grid.get(7));
+        batch.add(account(a -> a.setHandedToAgency(true)));
+
+        List<CollectionDecision> decisions = table.decideAll(batch);
+
+        assertThat(decisions).hasSameSizeAs(batch);
+        for (int i = 0; i < batch.size(); i++) {
+            assertThat(decisions.get(i)).as("%s", batch.get(i)).isEqualTo(table.decide(batch.get(i)));
+        }
+        assertThat(decisions.stream().map(d -> d.citation().row()).distinct())
+                .containsExactlyInAnyOrderElementsOf(ALL_ROWS);
+    }
+
+    @Test
+    void aBatchReportsTheAccountNoRowCovers() {
+        AccountSituation gap = account(a -> a.setSegment("GOVERNMENT"));
+        List<AccountSituation> batch = List.of(account(a -> { }), gap, account(a -> a.setDaysPastDue(40)));
+
+        assertThatThrownBy(() -> table.decideAll(batch))
+                .isInstanceOfSatisfying(NoMatchingRuleException.class, e -> assertThat(e.situation()).isSameAs(gap));
+        assertThat(table.decideAll(List.of())).isEmpty();
+    }
+
     // --- Sheets that must not be used.
 
     @Test

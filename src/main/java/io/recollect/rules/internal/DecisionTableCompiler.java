@@ -1,13 +1,17 @@
 package io.recollect.rules.internal;
 
+import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import io.recollect.rules.RuleTableException;
+import org.drools.decisiontable.InputType;
+import org.drools.decisiontable.SpreadsheetCompiler;
 import org.drools.template.parser.DecisionTableParseException;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
@@ -20,6 +24,9 @@ import org.kie.api.definition.rule.Rule;
 /** Turns spreadsheet bytes into a KieBase, or says in plain words why it cannot. */
 public final class DecisionTableCompiler {
 
+    /** The attribute line Drools writes into each rule of a sheet with an ACTIVATION-GROUP column. */
+    private static final Pattern ACTIVATION_GROUP = Pattern.compile("(?m)^\\s*activation-group\\s+\"[^\"]*\"\\s*$");
+
     private DecisionTableCompiler() {
     }
 
@@ -31,6 +38,31 @@ public final class DecisionTableCompiler {
         KieFileSystem files = ks.newKieFileSystem().generateAndWritePomXML(releaseId);
         // Only ".drl.xlsx" is read as a decision table; a bare ".xlsx" is skipped with a mere WARN.
         files.write("src/main/resources/io/recollect/rules/" + table + ".drl.xlsx", xlsx);
+        return build(ks, releaseId, files, table, xlsx);
+    }
+
+    /**
+     * The same rows for deciding many accounts in one session: without their activation group,
+     * which would let the first row to fire for any account cancel every other account's match.
+     * The caller keeps first-match-wins per account (rows fire in falling salience, which is sheet
+     * order). Call only with a sheet {@link #compile} accepted.
+     */
+    public static KieBase compileForBatches(String table, byte[] xlsx) {
+        String drl;
+        try {
+            drl = new SpreadsheetCompiler().compile(new ByteArrayInputStream(xlsx), InputType.XLS);
+        } catch (RuntimeException e) {
+            throw new RuleTableException(table, List.of(describe(e)), e);
+        }
+        KieServices ks = KieServices.Factory.get();
+        ReleaseId releaseId = ks.newReleaseId("io.recollect.rules", table + "-batch", "build-" + UUID.randomUUID());
+        KieFileSystem files = ks.newKieFileSystem().generateAndWritePomXML(releaseId);
+        files.write("src/main/resources/io/recollect/rules/" + table + ".drl",
+                ACTIVATION_GROUP.matcher(drl).replaceAll(""));
+        return build(ks, releaseId, files, table, xlsx);
+    }
+
+    private static KieBase build(KieServices ks, ReleaseId releaseId, KieFileSystem files, String table, byte[] xlsx) {
 
         KieBuilder builder;
         try {

@@ -17,6 +17,17 @@ public final class PathOutcome {
     private String candidateGroup;
     private String reason;
 
+    /** Empty again, for the next account in a batch. */
+    public void clear() {
+        action = null;
+        dunningLevel = 0;
+        template = null;
+        waitDays = 0;
+        priority = 0;
+        candidateGroup = null;
+        reason = null;
+    }
+
     public void setAction(CollectionAction action) {
         this.action = action;
     }
