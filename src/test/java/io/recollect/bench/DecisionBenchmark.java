@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import io.recollect.bench.CollectionPathInJava.Answer;
 import io.recollect.rules.AccountSituation;
 import io.recollect.rules.CollectionAction;
+import io.recollect.rules.CollectionDecision;
 import io.recollect.rules.CollectionPathTable;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
@@ -29,6 +30,7 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -39,7 +41,8 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * One collection-path decision three ways, on the same accounts: the shipped spreadsheet through
- * Drools ({@link CollectionPathTable#decide}, a fresh session per call as in production), the same
+ * Drools ({@link CollectionPathTable#decide}, a fresh session per call as in production; and
+ * {@link CollectionPathTable#decideAll}, all of them in one session as a simulation asks), the same
  * 24 rows as a Camunda DMN decision table ({@code bench/collection-path.dmn}, standalone engine in
  * its default configuration) and plain Java ifs ({@link CollectionPathInJava}).
  * Run it with {@link DecisionBenchmarkRunner}, which also prints the ratios.
@@ -61,6 +64,7 @@ public class DecisionBenchmark {
     private static final String DECISION = "collectionPath";
 
     private AccountSituation[] situations;
+    private List<AccountSituation> situationList;
     private int next;
     private CollectionPathTable table;
     private DmnEngine dmnEngine;
@@ -72,12 +76,20 @@ public class DecisionBenchmark {
         dmnEngine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
         dmnDecision = parse(dmnEngine);
         situations = situations(SITUATIONS, SEED);
+        situationList = List.of(situations);
         checkAllThreeAgree();
     }
 
     @Benchmark
     public void drools(Blackhole bh) {
         bh.consume(table.decide(nextSituation()));
+    }
+
+    /** All situations in one session ({@link CollectionPathTable#decideAll}); scored per decision. */
+    @Benchmark
+    @OperationsPerInvocation(SITUATIONS)
+    public void droolsBatch(Blackhole bh) {
+        bh.consume(table.decideAll(situationList));
     }
 
     /** Builds the variables per call, as a caller holding an {@link AccountSituation} would. */
@@ -139,6 +151,13 @@ public class DecisionBenchmark {
                 disagreements.add(s + ": drools " + drools + ", dmn " + dmn + ", java " + java);
             }
             rows.merge(drools.sheetRow(), 1, Integer::sum);
+        }
+        List<CollectionDecision> batch = table.decideAll(List.of(situations));
+        for (int i = 0; i < situations.length; i++) {
+            if (!batch.get(i).equals(table.decide(situations[i]))) {
+                disagreements.add(situations[i] + ": drools batch " + batch.get(i) + ", drools alone "
+                        + table.decide(situations[i]));
+            }
         }
         if (!disagreements.isEmpty()) {
             throw new IllegalStateException(disagreements.size() + " of " + situations.length
