@@ -18,15 +18,15 @@ interface Invoices extends JpaRepository<Invoice, UUID> {
      * The open statuses are literals, not a collection parameter: Hibernate caches a query's SQL
      * only when no parameter is multi-valued, and these run several times per account and day.
      */
-    @Query("select i from Invoice i where i.customerId = :customerId and i.status in"
+    String OPEN_BY_CUSTOMER = "select i from Invoice i where i.customerId = :customerId and i.status in"
             + " (io.recollect.invoicing.InvoiceStatus.ISSUED, io.recollect.invoicing.InvoiceStatus.PARTIALLY_PAID)"
-            + " order by i.dueDate, i.number")
+            + " order by i.dueDate, i.number";
+
+    @Query(OPEN_BY_CUSTOMER)
     List<Invoice> findOpenByCustomer(UUID customerId);
 
     /** Locks the customer's open invoices so two payments never allocate the same open amount. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
-    @Query("select i from Invoice i where i.customerId = :customerId and i.status in"
-            + " (io.recollect.invoicing.InvoiceStatus.ISSUED, io.recollect.invoicing.InvoiceStatus.PARTIALLY_PAID)"
-            + " order by i.dueDate, i.number")
+    @Query(OPEN_BY_CUSTOMER)
     List<Invoice> lockOpenByCustomer(UUID customerId);
 }
