@@ -38,7 +38,7 @@ public final class DecisionTableCompiler {
         KieFileSystem files = ks.newKieFileSystem().generateAndWritePomXML(releaseId);
         // Only ".drl.xlsx" is read as a decision table; a bare ".xlsx" is skipped with a mere WARN.
         files.write("src/main/resources/io/recollect/rules/" + table + ".drl.xlsx", xlsx);
-        return build(ks, releaseId, files, table, xlsx);
+        return build(ks, releaseId, files, table, GeneratedDrl.of(xlsx));
     }
 
     /**
@@ -57,13 +57,14 @@ public final class DecisionTableCompiler {
         KieServices ks = KieServices.Factory.get();
         ReleaseId releaseId = ks.newReleaseId("io.recollect.rules", table + "-batch", "build-" + UUID.randomUUID());
         KieFileSystem files = ks.newKieFileSystem().generateAndWritePomXML(releaseId);
-        files.write("src/main/resources/io/recollect/rules/" + table + ".drl",
-                ACTIVATION_GROUP.matcher(drl).replaceAll(""));
-        return build(ks, releaseId, files, table, xlsx);
+        String batchDrl = ACTIVATION_GROUP.matcher(drl).replaceAll("");
+        files.write("src/main/resources/io/recollect/rules/" + table + ".drl", batchDrl);
+        return build(ks, releaseId, files, table, GeneratedDrl.ofDrl(batchDrl));
     }
 
-    private static KieBase build(KieServices ks, ReleaseId releaseId, KieFileSystem files, String table, byte[] xlsx) {
-
+    /** @param drl the rules as Drools reads them, for reporting problems by sheet row */
+    private static KieBase build(KieServices ks, ReleaseId releaseId, KieFileSystem files, String table,
+            GeneratedDrl drl) {
         KieBuilder builder;
         try {
             builder = ks.newKieBuilder(files).buildAll();
@@ -71,7 +72,6 @@ public final class DecisionTableCompiler {
             // An unreadable workbook escapes the builder instead of landing in its Results.
             throw new RuleTableException(table, List.of(describe(e)), e);
         }
-        GeneratedDrl drl = GeneratedDrl.of(xlsx);
         List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
         if (!errors.isEmpty()) {
             throw new RuleTableException(table, errors.stream().map(m -> BuildMessages.describe(m, drl)).toList());

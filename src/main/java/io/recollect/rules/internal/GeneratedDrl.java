@@ -36,6 +36,13 @@ final class GeneratedDrl {
         return drl;
     }
 
+    /** DRL already generated (and perhaps rewritten), so that its line numbers are the ones read. */
+    static GeneratedDrl ofDrl(String drl) {
+        GeneratedDrl generated = new GeneratedDrl();
+        generated.read(drl);
+        return generated;
+    }
+
     private void read(String drl) {
         String rule = null;
         List<String> actions = null;
