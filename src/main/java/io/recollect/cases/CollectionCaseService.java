@@ -5,6 +5,7 @@ import io.recollect.invoicing.InvoiceService;
 import io.recollect.rules.CollectionPathDecisions;
 import io.recollect.invoicing.OpenItem;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,20 +52,24 @@ public class CollectionCaseService {
     }
 
     /**
-     * Opens a case and starts its process, or asks the open one to look again. Several invoices
-     * of one customer fall overdue in the same morning run: the account's row lock makes them
-     * queue here, so the first opens the case and the rest find it.
+     * Opens a case and starts its process, which evaluates at once in this transaction, or asks
+     * the open one to look again. Several invoices of one customer fall overdue in the same
+     * morning run: the account's row lock makes them queue here, the first opens the case, and
+     * the rest find a decision that already counted them overdue, so they change nothing.
+     *
+     * @param overdueSince when the invoice that calls fell overdue: a decision made at or after it
+     *     already saw that invoice overdue
      */
     @Transactional
-    public UUID openOrRefresh(UUID customerId) {
+    public UUID openOrRefresh(UUID customerId, Instant overdueSince) {
         customers.lockAccount(customerId);
         Optional<CollectionCase> open = cases.findByOpenCustomerId(customerId);
         if (open.isPresent()) {
-            if (decisions.hasDecided(open.get().getId())) {
-                // After commit, through the event registry: the case process may be mid-step right now.
+            if (!decisions.hasDecidedSince(open.get().getId(), overdueSince)) {
+                // After commit, through the event registry: the case process may be mid-step right
+                // now. A case that is mid-evaluation takes no message, and sees this invoice anyway.
                 publisher.publishEvent(new SituationChanged(customerId));
             }
-            // A case that has not evaluated yet will see this invoice when it does.
             return open.get().getId();
         }
         CollectionCase opened = cases.saveAndFlush(CollectionCase.open(customerId, clock.instant()));

@@ -1,12 +1,16 @@
 package io.recollect.cases;
 
 import io.recollect.invoicing.InvoiceToCashProcess;
+import java.util.Date;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** invoice-to-cash: the invoice fell overdue, so its customer's case opens or re-evaluates. */
+/**
+ * invoice-to-cash: the invoice fell overdue, so its customer's case opens (and evaluates, in this
+ * job) or re-evaluates.
+ */
 @Component("openOrRefreshCollectionCase")
 class OpenOrRefreshCollectionCase implements JavaDelegate {
 
@@ -18,6 +22,8 @@ class OpenOrRefreshCollectionCase implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        cases.openOrRefresh(UUID.fromString((String) execution.getVariable(InvoiceToCashProcess.VAR_CUSTOMER_ID)));
+        Date overdueAt = (Date) execution.getVariable(InvoiceToCashProcess.VAR_OVERDUE_AT);
+        cases.openOrRefresh(UUID.fromString((String) execution.getVariable(InvoiceToCashProcess.VAR_CUSTOMER_ID)),
+                overdueAt.toInstant());
     }
 }

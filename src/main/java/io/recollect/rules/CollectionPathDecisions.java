@@ -3,6 +3,7 @@ package io.recollect.rules;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -39,10 +40,10 @@ public class CollectionPathDecisions {
         return new Recorded(record.getId(), decision);
     }
 
-    /** Whether the case has been evaluated at all. */
+    /** Whether the case has been evaluated at or after the given moment. */
     @Transactional(readOnly = true)
-    public boolean hasDecided(UUID caseId) {
-        return records.existsByCaseId(caseId);
+    public boolean hasDecidedSince(UUID caseId, Instant since) {
+        return records.existsByCaseIdSince(caseId, since);
     }
 
     @Transactional(readOnly = true)

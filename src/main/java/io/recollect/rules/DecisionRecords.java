@@ -1,5 +1,6 @@
 package io.recollect.rules;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -10,6 +11,6 @@ interface DecisionRecords extends JpaRepository<DecisionRecord, UUID> {
 
     List<DecisionRecord> findByCustomerIdOrderByDecidedAtAsc(UUID customerId);
 
-    @Query("select count(d) > 0 from DecisionRecord d where d.caseId = :caseId")
-    boolean existsByCaseId(UUID caseId);
+    @Query("select count(d) > 0 from DecisionRecord d where d.caseId = :caseId and d.decidedAt >= :since")
+    boolean existsByCaseIdSince(UUID caseId, Instant since);
 }

@@ -179,6 +179,51 @@ class CollectionCaseProcessTests extends IntegrationTest {
         assertThat(reminders(customer)).hasSize(2);
     }
 
+    @Test
+    void invoicesFallingOverdueTogetherMakeOneDecisionAndOneReminder() {
+        CustomerView customer = fixtures.customer();
+        List<InvoiceView> invoices = List.of(fixtures.overdueInvoice(customer, "10.00", 5, time.today()),
+                fixtures.overdueInvoice(customer, "20.00", 5, time.today()),
+                fixtures.overdueInvoice(customer, "30.00", 5, time.today()));
+
+        // The invoice emails go out; then the first invoice's timer opens the case, which decides
+        // at once and sends its reminder, and so waits for its next step before the other
+        // invoices' timers run.
+        runMessageJobs();
+        String firstInvoiceProcess = runtime.createProcessInstanceQuery().processDefinitionKey("invoice-to-cash")
+                .processInstanceBusinessKey(invoices.get(0).number()).singleResult().getId();
+        management.executeJob(management.createJobQuery().timers().processInstanceId(firstInvoiceProcess)
+                .singleResult().getId());
+        runMessageJobs();
+        assertThat(cases.caseProcess(customer)).isWaitingAt("Gateway_WaitOrWake");
+        cases.settle();
+
+        // The others found a decision made after they fell overdue: they change nothing.
+        assertThat(cases.decisions(customer)).singleElement()
+                .satisfies(decision -> assertThat(decision.inputs()).contains("\"overdueAmount\":60.00"));
+        assertThat(reminders(customer)).singleElement().satisfies(reminder -> assertThat(reminder.body())
+                .contains(invoices.get(0).number(), invoices.get(1).number(), invoices.get(2).number()));
+    }
+
+    @Test
+    void invoiceFallingOverdueWhileTheCaseWaitsIsDecidedAtOnce() {
+        CustomerView customer = fixtures.customer();
+        fixtures.overdueInvoice(customer, "10.00", 5, time.today());
+        cases.settle();
+        fixtures.issuedInvoice(customer, "25.00", time.today(), time.today().plusDays(2));
+
+        time.advanceDays(3);
+        cases.settle();
+
+        assertThat(cases.decisions(customer)).hasSize(2);
+        assertThat(cases.lastDecision(customer).inputs()).contains("\"overdueAmount\":35.00");
+        assertThat(cases.lastDecision(customer).decidedAt()).isEqualTo(time.now());
+    }
+
+    private void runMessageJobs() {
+        management.createJobQuery().messages().list().forEach(job -> management.executeJob(job.getId()));
+    }
+
     private List<Mailbox.Received> reminders(CustomerView customer) {
         return Mailbox.dunning(mail, customer.email());
     }
