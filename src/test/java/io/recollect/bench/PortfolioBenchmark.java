@@ -67,6 +67,8 @@ class PortfolioBenchmark {
     /** Enough passes over the portfolio for the JIT to have compiled the rules before measuring. */
     static final int WARM_PASSES = Math.max(1, 20_000 / Math.max(1, ACCOUNTS));
     static final String SERVER = System.getProperty("bench.server", "jdbc:postgresql://127.0.0.1:5432/");
+    /** Per phase; by default enough for 10 accounts a second, and never less than an hour. */
+    static final long TIMEOUT_MINUTES = Long.getLong("bench.timeout-minutes", Math.max(60, ACCOUNTS / 600));
 
     static SmtpSink smtp;
 
@@ -176,7 +178,7 @@ class PortfolioBenchmark {
     private void awaitQuiet(boolean everyAccountDecided) {
         long started = System.nanoTime();
         AtomicLong lastReport = new AtomicLong();
-        await().atMost(Duration.ofMinutes(Long.getLong("bench.timeout-minutes", 60)))
+        await().atMost(Duration.ofMinutes(TIMEOUT_MINUTES))
                 // The count of due jobs is itself a query over every job: not too often.
                 .pollInterval(Duration.ofSeconds(1)).until(() -> {
                     long due = management.createJobQuery().executable().count();
