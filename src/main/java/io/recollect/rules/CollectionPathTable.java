@@ -78,7 +78,8 @@ public class CollectionPathTable {
             throw new NoMatchingRuleException(NAME, version, situation);
         }
         if (fired.size() > 1) {
-            // Later rows would have overwritten the answer: the sheet lost its ACTIVATION-GROUP.
+            // Cannot happen with a sheet compile() accepted (every row in one ACTIVATION-GROUP);
+            // kept so a Drools change could never let the last row silently win.
             throw new IllegalStateException("Decision table '" + NAME + "' (version " + version
                     + ") fired rows " + fired + " for " + situation + "; exactly one may fire");
         }

@@ -338,16 +338,24 @@ class CollectionPathRulesTests {
     }
 
     @Test
-    void theGridComparisonNoticesWhenSeveralRowsFire() throws IOException {
+    void refusesASheetWhereSeveralRowsCouldDecideOneAccount() throws IOException {
         // Without the activation group every matching row fires, and the last one's cells win.
-        CollectionPathTable noGroup = CollectionPathTable.compile(edited(ALL_ROWS.stream()
-                .map(row -> new Edit("First match wins (group)", row, Cell::setBlank)).toArray(Edit[]::new)));
-        AccountSituation s = account(a -> a.setHandedToAgency(true));
+        byte[] noGroup = edited(ALL_ROWS.stream()
+                .map(row -> new Edit("First match wins (group)", row, Cell::setBlank)).toArray(Edit[]::new));
+        byte[] oneRowWithout = edited(new Edit("First match wins (group)", R5, Cell::setBlank));
+        byte[] twoGroups = edited(new Edit("First match wins (group)", R7, cell -> cell.setCellValue("other")));
 
-        assertThat(disagreements(noGroup, List.of(s), new TreeMap<>()))
-                .containsExactly(s + " fired " + List.of(R1, R17) + ", the policy names row " + R1);
-        assertThatThrownBy(() -> noGroup.decide(s)).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("fired rows " + List.of(R1, R17));
+        assertThatThrownBy(() -> CollectionPathTable.compile(noGroup))
+                .isInstanceOfSatisfying(RuleTableException.class, e -> assertThat(e.messages())
+                        .hasSize(ALL_ROWS.size()).first().asString()
+                        .isEqualTo("row " + R1 + ": no ACTIVATION-GROUP (first match wins) value; every row needs"
+                                + " the same one, or several rows could decide one account"));
+        assertThatThrownBy(() -> CollectionPathTable.compile(oneRowWithout))
+                .isInstanceOfSatisfying(RuleTableException.class, e -> assertThat(e.messages())
+                        .singleElement().asString().startsWith("row " + R5 + ": no ACTIVATION-GROUP"));
+        assertThatThrownBy(() -> CollectionPathTable.compile(twoGroups))
+                .isInstanceOfSatisfying(RuleTableException.class, e -> assertThat(e.messages())
+                        .singleElement().asString().contains("'other' in rows [" + R7 + "]"));
     }
 
     @Test

@@ -3,11 +3,14 @@ package io.recollect.rules.internal;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import io.recollect.rules.RuleTableException;
 import org.drools.decisiontable.InputType;
@@ -38,7 +41,10 @@ public final class DecisionTableCompiler {
         KieFileSystem files = ks.newKieFileSystem().generateAndWritePomXML(releaseId);
         // Only ".drl.xlsx" is read as a decision table; a bare ".xlsx" is skipped with a mere WARN.
         files.write("src/main/resources/io/recollect/rules/" + table + ".drl.xlsx", xlsx);
-        return build(ks, releaseId, files, table, GeneratedDrl.of(xlsx));
+        GeneratedDrl drl = GeneratedDrl.of(xlsx);
+        KieBase base = build(ks, releaseId, files, table, drl);
+        checkFirstMatchWins(table, base, drl);
+        return base;
     }
 
     /**
@@ -88,8 +94,7 @@ public final class DecisionTableCompiler {
 
     private static void checkRules(String table, KieBase base, GeneratedDrl drl) {
         // In sheet order, so a manager can work through the messages top to bottom.
-        List<Rule> rules = base.getKiePackages().stream().flatMap(pkg -> pkg.getRules().stream())
-                .sorted(Comparator.comparingInt(rule -> SheetRows.rowOf(rule.getName()).orElse(0))).toList();
+        List<Rule> rules = inSheetOrder(base);
         List<String> problems = new ArrayList<>();
         if (rules.isEmpty()) {
             problems.add("the spreadsheet holds no rules");
@@ -106,6 +111,37 @@ public final class DecisionTableCompiler {
         if (!problems.isEmpty()) {
             throw new RuleTableException(table, problems);
         }
+    }
+
+    /**
+     * Only the first matching row may decide: every row needs one and the same ACTIVATION-GROUP.
+     * Without it every matching row fires and the last one's cells win, which {@link #compileForBatches}
+     * would hide and a single decision would only find out account by account.
+     */
+    private static void checkFirstMatchWins(String table, KieBase base, GeneratedDrl drl) {
+        List<Rule> rules = inSheetOrder(base);
+        List<String> problems = new ArrayList<>();
+        Map<String, List<Integer>> rowsByGroup = new LinkedHashMap<>();
+        for (Rule rule : rules) {
+            int row = SheetRows.requireRow(rule.getName());
+            drl.activationGroupOf(rule.getName()).ifPresentOrElse(
+                    group -> rowsByGroup.computeIfAbsent(group, g -> new ArrayList<>()).add(row),
+                    () -> problems.add("row " + row + ": no ACTIVATION-GROUP (first match wins) value;"
+                            + " every row needs the same one, or several rows could decide one account"));
+        }
+        if (rowsByGroup.size() > 1) {
+            problems.add("ACTIVATION-GROUP differs between rows (" + rowsByGroup.entrySet().stream()
+                    .map(e -> "'" + e.getKey() + "' in rows " + e.getValue()).collect(Collectors.joining("; "))
+                    + "); every row needs the same one, or several rows could decide one account");
+        }
+        if (!problems.isEmpty()) {
+            throw new RuleTableException(table, problems);
+        }
+    }
+
+    private static List<Rule> inSheetOrder(KieBase base) {
+        return base.getKiePackages().stream().flatMap(pkg -> pkg.getRules().stream())
+                .sorted(Comparator.comparingInt(rule -> SheetRows.rowOf(rule.getName()).orElse(0))).toList();
     }
 
     private static List<String> checkActions(int row, Optional<List<String>> actions) {

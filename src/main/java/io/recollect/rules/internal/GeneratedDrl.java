@@ -20,6 +20,8 @@ import org.drools.decisiontable.SpreadsheetCompiler;
  */
 final class GeneratedDrl {
 
+    private static final Pattern ACTIVATION_GROUP = Pattern.compile("(?m)^activation-group\\s+\"([^\"]*)\"\\s*$");
+
     private final NavigableMap<Integer, String> ruleByFirstLine = new TreeMap<>();
     /** Each rule's text before "then": attributes, and a pattern with a constraint per filled-in CONDITION cell. */
     private final Map<String, StringBuilder> conditionsByRule = new LinkedHashMap<>();
@@ -80,6 +82,16 @@ final class GeneratedDrl {
         return conditionsByRule.entrySet().stream().filter(e -> whole.matcher(e.getValue()).find())
                 .map(e -> SheetRows.rowOf(e.getKey())).filter(OptionalInt::isPresent).map(OptionalInt::getAsInt)
                 .toList();
+    }
+
+    /** The rule's ACTIVATION-GROUP cell, or empty if it has none or was not read. */
+    Optional<String> activationGroupOf(String rule) {
+        StringBuilder head = conditionsByRule.get(rule);
+        if (head == null) {
+            return Optional.empty();
+        }
+        var group = ACTIVATION_GROUP.matcher(head);
+        return group.find() ? Optional.of(group.group(1)) : Optional.empty();
     }
 
     /** The statements the rule's ACTION cells produced, or empty if the rule was not read. */
