@@ -67,7 +67,8 @@ public class CollectionCaseService {
         if (open.isPresent()) {
             if (!decisions.hasDecidedSince(open.get().getId(), overdueSince)) {
                 // After commit, through the event registry: the case process may be mid-step right
-                // now. A case that is mid-evaluation takes no message, and sees this invoice anyway.
+                // now. A case not waiting for the message (mid-step, or at a collector's task) does
+                // not take it, and counts this invoice at its next evaluation.
                 publisher.publishEvent(new SituationChanged(customerId));
             }
             return open.get().getId();
