@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import io.recollect.rules.RuleTableException;
@@ -26,9 +25,6 @@ import org.kie.api.definition.rule.Rule;
 
 /** Turns spreadsheet bytes into a KieBase, or says in plain words why it cannot. */
 public final class DecisionTableCompiler {
-
-    /** The attribute line Drools writes into each rule of a sheet with an ACTIVATION-GROUP column. */
-    private static final Pattern ACTIVATION_GROUP = Pattern.compile("(?m)^\\s*activation-group\\s+\"[^\"]*\"\\s*$");
 
     private DecisionTableCompiler() {
     }
@@ -63,7 +59,7 @@ public final class DecisionTableCompiler {
         KieServices ks = KieServices.Factory.get();
         ReleaseId releaseId = ks.newReleaseId("io.recollect.rules", table + "-batch", "build-" + UUID.randomUUID());
         KieFileSystem files = ks.newKieFileSystem().generateAndWritePomXML(releaseId);
-        String batchDrl = ACTIVATION_GROUP.matcher(drl).replaceAll("");
+        String batchDrl = GeneratedDrl.withoutActivationGroups(drl);
         files.write("src/main/resources/io/recollect/rules/" + table + ".drl", batchDrl);
         return build(ks, releaseId, files, table, GeneratedDrl.ofDrl(batchDrl));
     }

@@ -20,7 +20,8 @@ import org.drools.decisiontable.SpreadsheetCompiler;
  */
 final class GeneratedDrl {
 
-    private static final Pattern ACTIVATION_GROUP = Pattern.compile("(?m)^activation-group\\s+\"([^\"]*)\"\\s*$");
+    /** The attribute line Drools writes into each rule of a sheet with an ACTIVATION-GROUP column. */
+    private static final Pattern ACTIVATION_GROUP = Pattern.compile("(?m)^\\s*activation-group\\s+\"([^\"]*)\"\\s*$");
 
     private final NavigableMap<Integer, String> ruleByFirstLine = new TreeMap<>();
     /** Each rule's text before "then": attributes, and a pattern with a constraint per filled-in CONDITION cell. */
@@ -36,6 +37,11 @@ final class GeneratedDrl {
             // Best effort only: the build itself has already reported anything fatal.
         }
         return drl;
+    }
+
+    /** The DRL without its activation-group lines, every rule otherwise as generated. */
+    static String withoutActivationGroups(String drl) {
+        return ACTIVATION_GROUP.matcher(drl).replaceAll("");
     }
 
     /** DRL already generated (and perhaps rewritten), so that its line numbers are the ones read. */
