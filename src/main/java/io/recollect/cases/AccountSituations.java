@@ -5,9 +5,9 @@ import io.recollect.customers.CustomerView;
 import io.recollect.invoicing.InvoiceService;
 import io.recollect.invoicing.OpenItem;
 import io.recollect.rules.AccountSituation;
+import io.recollect.shared.BusinessTime;
 import io.recollect.shared.Money;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -30,10 +30,12 @@ class AccountSituations {
     private final PromiseService promises;
     private final DisputeService disputes;
     private final DunningPauseService pauses;
+    private final BusinessTime businessTime;
     private final Clock clock;
 
     AccountSituations(InvoiceService invoices, CustomerService customers, PromiseService promises,
-            DisputeService disputes, DunningPauseService pauses, Clock clock) {
+            DisputeService disputes, DunningPauseService pauses, BusinessTime businessTime, Clock clock) {
+        this.businessTime = businessTime;
         this.invoices = invoices;
         this.customers = customers;
         this.promises = promises;
@@ -50,8 +52,12 @@ class AccountSituations {
 
     /** Empty when nothing is overdue. */
     Optional<Snapshot> of(CollectionCase collectionCase) {
-        List<OpenItem> overdue = invoices.openItems(collectionCase.getCustomerId()).stream()
-                .filter(OpenItem::overdue).toList();
+        return of(collectionCase, invoices.openItems(collectionCase.getCustomerId()));
+    }
+
+    /** The same, from the customer's open items as already read. */
+    Optional<Snapshot> of(CollectionCase collectionCase, List<OpenItem> openItems) {
+        List<OpenItem> overdue = openItems.stream().filter(OpenItem::overdue).toList();
         if (overdue.isEmpty()) {
             return Optional.empty();
         }
@@ -70,7 +76,8 @@ class AccountSituations {
                 dunnable.stream().map(OpenItem::openAmount)
                         .reduce(Money.zero(Currency.getInstance(customer.currency())), Money::plus).amount(),
                 customer.segment().name(), customer.riskBand().name(), collectionCase.getRemindersSent(),
-                daysBetween(Optional.ofNullable(collectionCase.getLastActionAt()).orElse(collectionCase.getOpenedAt()), now),
+                businessTime.daysBetween(Optional.ofNullable(collectionCase.getLastActionAt())
+                        .orElse(collectionCase.getOpenedAt()), now),
                 daysUntil(collectionCase.getNextStepAt(), now),
                 (int) promises.broken(collectionCase.getId()), !openPromises.isEmpty(), false,
                 overdue.stream().anyMatch(item -> disputed.contains(item.invoiceId())), customer.hardship(),
@@ -90,19 +97,16 @@ class AccountSituations {
         return ends;
     }
 
+    /** Decisions due on a day are taken by that day's run. */
     private Instant startOf(LocalDate day) {
-        return day.atStartOfDay(clock.getZone()).toInstant();
+        return businessTime.runTimeOn(day);
     }
 
-    private static int daysBetween(Instant from, Instant to) {
-        return (int) Math.max(0, Duration.between(from, to).toDays());
-    }
-
-    /** Whole days left, rounded up: a wait ending this afternoon still counts as one day. */
-    private static int daysUntil(Instant when, Instant now) {
+    /** Calendar days left, at least one while the wait is running: a wait ending later today still counts. */
+    private int daysUntil(Instant when, Instant now) {
         if (when == null || !when.isAfter(now)) {
             return 0;
         }
-        return (int) ((Duration.between(now, when).getSeconds() + 86_399) / 86_400);
+        return Math.max(1, businessTime.daysBetween(now, when));
     }
 }

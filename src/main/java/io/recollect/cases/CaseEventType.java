@@ -6,5 +6,11 @@ public enum CaseEventType {
     DISPUTE_RAISED, DISPUTE_UPHELD, DISPUTE_CREDITED,
     DUNNING_PAUSED, DUNNING_RESUMED,
     HARDSHIP_REPORTED, HARDSHIP_CLEARED,
-    PLAN_DECISION, WRITE_OFF_DECISION, WRITE_OFF_POSTED, AGENCY_HANDOVER
+    PLAN_DECISION, WRITE_OFF_DECISION, WRITE_OFF_POSTED, AGENCY_HANDOVER,
+    /** The code held back a letter the table chose: its step was sent, or the last step's wait runs. */
+    REMINDER_HELD,
+    /** No row of the table covers the account's situation; it waits for the next run. */
+    RULE_GAP,
+    /** A task passed its SLA and was raised. */
+    TASK_ESCALATED
 }

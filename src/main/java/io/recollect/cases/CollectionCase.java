@@ -57,6 +57,14 @@ class CollectionCase {
         nextStepAt = nextStep;
     }
 
+    /**
+     * Whether the last acting step's wait is still running: the next letter of the ladder never
+     * goes out before it ends, whatever the table's rows say.
+     */
+    boolean waitingOutLastStep(Instant now) {
+        return nextStepAt != null && nextStepAt.isAfter(now);
+    }
+
     /** Something changed that the table must act on at once (a hardship report, say). */
     void clearSchedule() {
         nextStepAt = null;

@@ -3,6 +3,7 @@ package io.recollect.cases;
 import java.time.Duration;
 import java.time.Period;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Operating settings of collections that are not policy (policy lives in the decision table).
@@ -13,8 +14,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxPromiseHorizon how far ahead a promise may reach
  * @param maxPauseHorizon how far ahead dunning may be paused
  * @param wrongContactPause how long dunning pauses when a collector finds the contact details wrong
+ * @param overdueTaskPriorityStep how much a task past its SLA is raised (capped at 100)
+ * @param overdueTaskGroup who else is offered a task past its SLA
  */
 @ConfigurationProperties("recollect.collection")
 record CollectionProperties(Duration contactTaskSla, Duration disputeTaskSla, Period promiseGrace,
-        Period maxPromiseHorizon, Period maxPauseHorizon, Period wrongContactPause) {
+        Period maxPromiseHorizon, Period maxPauseHorizon, Period wrongContactPause,
+        @DefaultValue("20") int overdueTaskPriorityStep, @DefaultValue("collection-managers") String overdueTaskGroup) {
 }

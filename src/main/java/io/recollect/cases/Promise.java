@@ -55,10 +55,13 @@ class Promise {
         this.recordedAt = now;
     }
 
-    /** Counts a payment towards the promise; returns true when that keeps it. */
-    boolean receive(Money payment, Instant now) {
+    /**
+     * Sets what was paid towards the promise, everything received since it was made (recomputed,
+     * never added to); returns true when that keeps it.
+     */
+    boolean received(Money sinceRecorded, Instant now) {
         requireOpen();
-        receivedAmount = getReceived().plus(payment).amount();
+        receivedAmount = sinceRecorded.amount();
         if (getReceived().compareTo(getAmount()) >= 0) {
             status = PromiseStatus.KEPT;
             resolvedAt = now;
@@ -94,6 +97,10 @@ class Promise {
 
     Money getReceived() {
         return Money.of(receivedAmount, Currency.getInstance(currencyCode));
+    }
+
+    Instant getRecordedAt() {
+        return recordedAt;
     }
 
     UUID getId() {

@@ -1,6 +1,7 @@
 package io.recollect.cases;
 
 import io.recollect.customers.CustomerService;
+import io.recollect.payments.PaymentService;
 import io.recollect.shared.BusinessRuleException;
 import io.recollect.shared.ConflictException;
 import io.recollect.shared.Money;
@@ -21,10 +22,12 @@ public class PromiseService {
     private final CaseJournal journal;
     private final CustomerService customers;
     private final CollectionProperties properties;
+    private final PaymentService payments;
     private final Clock clock;
 
-    PromiseService(Promises promises, CaseJournal journal, CustomerService customers,
+    PromiseService(Promises promises, CaseJournal journal, CustomerService customers, PaymentService payments,
             CollectionProperties properties, Clock clock) {
+        this.payments = payments;
         this.promises = promises;
         this.journal = journal;
         this.customers = customers;
@@ -58,26 +61,20 @@ public class PromiseService {
         return promise.getId();
     }
 
-    /** A payment counts towards the open promises; returns whether one was kept. */
+    /**
+     * Settles the customer's open promises against the ledger: kept when the payments recorded
+     * since each was made reach its amount, broken when its date plus grace has passed first.
+     * Reads payments instead of counting events, so running it twice changes nothing.
+     */
     @Transactional
-    public boolean receive(UUID customerId, Money payment) {
-        boolean kept = false;
-        for (Promise promise : promises.findByCustomerIdAndStatus(customerId, PromiseStatus.OPEN)) {
-            if (promise.receive(payment, clock.instant())) {
-                journal.record(customerId, CaseEventType.PROMISE_KEPT, "Promise of " + promise.getAmount().display()
-                        + " by " + promise.getPromisedDate() + " kept", "system");
-                kept = true;
-            }
-        }
-        return kept;
-    }
-
-    /** Breaks the promises whose date plus grace has passed. */
-    @Transactional
-    void breakOverdue(UUID customerId) {
+    void settle(UUID customerId) {
         LocalDate today = LocalDate.now(clock);
         for (Promise promise : promises.findByCustomerIdAndStatus(customerId, PromiseStatus.OPEN)) {
-            if (promise.breakIfOverdue(today, graceDays(), clock.instant())) {
+            Money received = payments.receivedSince(customerId, promise.getRecordedAt(), promise.getAmount().currency());
+            if (promise.received(received, clock.instant())) {
+                journal.record(customerId, CaseEventType.PROMISE_KEPT, "Promise of " + promise.getAmount().display()
+                        + " by " + promise.getPromisedDate() + " kept", "system");
+            } else if (promise.breakIfOverdue(today, graceDays(), clock.instant())) {
                 journal.record(customerId, CaseEventType.PROMISE_BROKEN, "Promise of "
                         + promise.getAmount().display() + " by " + promise.getPromisedDate() + " broken", "system");
             }

@@ -66,7 +66,6 @@ class RecordContactOutcome implements TaskListener {
             // What the customer said is news the table must act on now, not after the last step's wait.
             cases.findById(caseId).ifPresent(CollectionCase::clearSchedule);
         }
-        task.setVariable(VAR_REEVALUATE_NOW, changed);
         communications.recordContactNote(customerId, caseId, task.getId(), outcome, note, actor);
     }
 }

@@ -18,7 +18,10 @@ public class CustomerService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CustomerService(Customers customers, ApplicationEventPublisher events, Clock clock) {
+    private final AccountSchedule schedule;
+
+    CustomerService(Customers customers, ApplicationEventPublisher events, AccountSchedule schedule, Clock clock) {
+        this.schedule = schedule;
         this.customers = customers;
         this.events = events;
         this.clock = clock;
@@ -42,6 +45,7 @@ public class CustomerService {
     public CustomerView setHardship(UUID id, boolean hardship, String note, String actor) {
         Customer customer = customers.findById(id).orElseThrow(() -> new NotFoundException("Customer", id));
         if (customer.markHardship(hardship)) {
+            schedule.changed(id);
             events.publishEvent(new HardshipChanged(id, hardship, note, actor, clock.instant()));
         }
         return CustomerView.of(customer);

@@ -27,10 +27,13 @@ public class CommunicationService {
     private final InvoiceService invoices;
     private final MailRenderer renderer;
     private final MailDelivery delivery;
+    private final org.springframework.transaction.support.TransactionTemplate ownTransaction;
     private final Clock clock;
 
     CommunicationService(Communications communications, CustomerService customers, InvoiceService invoices,
-            MailRenderer renderer, MailDelivery delivery, Clock clock) {
+            MailRenderer renderer, MailDelivery delivery,
+            org.springframework.transaction.PlatformTransactionManager transactions, Clock clock) {
+        this.ownTransaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.communications = communications;
         this.customers = customers;
         this.invoices = invoices;
@@ -53,12 +56,12 @@ public class CommunicationService {
 
     /**
      * The email of the given template and level listing the given overdue items, once per
-     * deciding step (the decision id).
+     * (case, ladder step): a second decision for the same step finds the first email.
      */
     @Transactional
     public UUID queueDunningEmail(UUID caseId, UUID customerId, String template, int level, UUID decisionId,
             List<OpenItem> items) {
-        String key = "dunning:" + caseId + ":" + decisionId;
+        String key = dunningKey(caseId, template, level);
         return queueOnce(key, () -> {
             if (items.isEmpty()) {
                 throw new IllegalStateException("Case " + caseId + " has nothing overdue to remind of");
@@ -71,6 +74,34 @@ public class CommunicationService {
             return Communication.email(key, customerId, caseId, items.get(0).invoiceId(),
                     CommunicationKind.DUNNING, level, customer.email(), mail.subject(), mail.body(), clock.instant());
         });
+    }
+
+    /** Whether the case already has this ladder step's email. */
+    @Transactional(readOnly = true)
+    public boolean hasDunningStep(UUID caseId, String template, int level) {
+        return communications.findByDedupeKey(dunningKey(caseId, template, level)).isPresent();
+    }
+
+    /**
+     * Sends up to {@code limit} queued emails, oldest first, each recorded as sent in its own
+     * transaction; returns how many went out.
+     */
+    public int sendQueued(int limit) {
+        int sent = 0;
+        for (UUID id : communications.findQueuedIds(org.springframework.data.domain.Limit.of(limit))) {
+            try {
+                ownTransaction.executeWithoutResult(status -> send(id));
+                sent++;
+            } catch (RuntimeException failed) {
+                org.slf4j.LoggerFactory.getLogger(CommunicationService.class)
+                        .warn("Email {} not sent, will retry: {}", id, failed.getMessage());
+            }
+        }
+        return sent;
+    }
+
+    private static String dunningKey(UUID caseId, String template, int level) {
+        return "dunning:" + caseId + ":" + (level > 0 ? "step-" + level : template);
     }
 
     /** Sends a queued email; a second call for a sent one does nothing. */

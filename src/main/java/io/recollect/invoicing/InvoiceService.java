@@ -1,6 +1,8 @@
 package io.recollect.invoicing;
 
+import io.recollect.customers.AccountSchedule;
 import io.recollect.customers.CustomerService;
+import io.recollect.shared.BusinessTime;
 import io.recollect.customers.CustomerView;
 import io.recollect.shared.ConflictException;
 import io.recollect.shared.CurrencyMismatchException;
@@ -9,13 +11,13 @@ import io.recollect.shared.NotFoundException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Currency;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The invoicing module's public face: draft, issue, take payments, list what is open. */
@@ -28,10 +30,14 @@ public class InvoiceService {
     private final CustomerService customers;
     private final RuntimeService runtime;
     private final ApplicationEventPublisher events;
+    private final AccountSchedule schedule;
+    private final BusinessTime businessTime;
     private final Clock clock;
 
     InvoiceService(Invoices invoices, CreditNotes creditNotes, CustomerService customers, RuntimeService runtime,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, AccountSchedule schedule, BusinessTime businessTime, Clock clock) {
+        this.schedule = schedule;
+        this.businessTime = businessTime;
         this.invoices = invoices;
         this.creditNotes = creditNotes;
         this.customers = customers;
@@ -58,17 +64,31 @@ public class InvoiceService {
         return InvoiceView.of(invoices.save(invoice));
     }
 
-    /** Issues the invoice and starts its invoice-to-cash process in the same transaction. */
+    /**
+     * Issues the invoice, starts its invoice-to-cash process and marks its account in the same
+     * transaction: to be decided within a minute when it is overdue already (a back-dated
+     * invoice), else by the daily run of the day after its due date.
+     */
     @Transactional
     public InvoiceView issue(UUID invoiceId) {
         Invoice invoice = find(invoiceId);
         invoice.issue(clock.instant());
-        Date overdueAt = Date.from(invoice.getDueDate().plusDays(1).atStartOfDay(clock.getZone()).toInstant());
         runtime.startProcessInstanceByKey(InvoiceToCashProcess.KEY, invoice.getNumber(), Map.of(
                 InvoiceToCashProcess.VAR_INVOICE_ID, invoice.getId().toString(),
-                InvoiceToCashProcess.VAR_CUSTOMER_ID, invoice.getCustomerId().toString(),
-                InvoiceToCashProcess.VAR_OVERDUE_AT, overdueAt));
+                InvoiceToCashProcess.VAR_CUSTOMER_ID, invoice.getCustomerId().toString()));
+        if (invoice.isOverdueOn(LocalDate.now(clock))) {
+            schedule.changed(invoice.getCustomerId());
+        } else {
+            schedule.decideBy(invoice.getCustomerId(), businessTime.runTimeOn(invoice.getDueDate().plusDays(1)));
+        }
         return InvoiceView.of(invoice);
+    }
+
+    /** Locks the invoice and tells whether it is settled; see invoice-to-cash's Task_CheckSettled. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean lockAndCheckSettled(UUID invoiceId) {
+        return !invoices.lockById(invoiceId).orElseThrow(() -> new NotFoundException("Invoice", invoiceId))
+                .getStatus().isOpen();
     }
 
     @Transactional(readOnly = true)
@@ -137,6 +157,7 @@ public class InvoiceService {
     }
 
     private void announceIfSettled(Invoice invoice) {
+        schedule.changed(invoice.getCustomerId());
         if (!invoice.getStatus().isOpen()) {
             events.publishEvent(new InvoiceSettled(invoice.getId(), invoice.getNumber(), invoice.getCustomerId(),
                     invoice.getStatus()));

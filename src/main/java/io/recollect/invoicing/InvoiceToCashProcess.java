@@ -6,8 +6,8 @@ public final class InvoiceToCashProcess {
     public static final String KEY = "invoice-to-cash";
     public static final String VAR_INVOICE_ID = "invoiceId";
     public static final String VAR_CUSTOMER_ID = "customerId";
-    /** Start of the first day the invoice counts as overdue. */
-    public static final String VAR_OVERDUE_AT = "overdueAt";
+    /** Set by Task_CheckSettled: the invoice was settled before the process came to wait for it. */
+    public static final String VAR_INVOICE_SETTLED = "invoiceSettled";
     /** Paid in full, written off, or credited to zero. */
     public static final String MESSAGE_INVOICE_SETTLED = "InvoiceSettled";
 

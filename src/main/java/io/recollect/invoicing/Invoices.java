@@ -29,4 +29,8 @@ interface Invoices extends JpaRepository<Invoice, UUID> {
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query(OPEN_BY_CUSTOMER)
     List<Invoice> lockOpenByCustomer(UUID customerId);
+
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select i from Invoice i where i.id = :id")
+    Optional<Invoice> lockById(UUID id);
 }

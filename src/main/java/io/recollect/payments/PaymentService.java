@@ -1,5 +1,6 @@
 package io.recollect.payments;
 
+import io.recollect.customers.AccountSchedule;
 import io.recollect.customers.CustomerService;
 import io.recollect.customers.CustomerView;
 import io.recollect.invoicing.InvoiceService;
@@ -10,6 +11,7 @@ import io.recollect.shared.CurrencyMismatchException;
 import io.recollect.shared.Money;
 import io.recollect.shared.NotFoundException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
@@ -33,10 +35,12 @@ public class PaymentService {
     private final InvoiceService invoices;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
+    private final AccountSchedule schedule;
     private final Clock clock;
 
     PaymentService(Payments payments, CustomerService customers, InvoiceService invoices,
-            ApplicationEventPublisher events, TransactionTemplate transaction, Clock clock) {
+            ApplicationEventPublisher events, TransactionTemplate transaction, AccountSchedule schedule, Clock clock) {
+        this.schedule = schedule;
         this.payments = payments;
         this.customers = customers;
         this.invoices = invoices;
@@ -60,6 +64,16 @@ public class PaymentService {
                     .map(existing -> new Recorded(sameAs(existing, request), false))
                     .orElseThrow(() -> raced));
         }
+    }
+
+    /**
+     * What the customer paid in payments recorded at or after {@code since}: recomputed from the
+     * ledger each time, so counting it twice cannot happen.
+     */
+    public Money receivedSince(UUID customerId, Instant since, Currency currency) {
+        return transaction.execute(status -> payments.findRecordedSince(customerId, since).stream()
+                .map(Payment::getAmount).filter(amount -> amount.currency().equals(currency))
+                .reduce(Money.zero(currency), Money::plus));
     }
 
     public PaymentView get(UUID paymentId) {
@@ -87,6 +101,7 @@ public class PaymentService {
             allocateExplicitly(payment, open, request.allocations());
         }
         payments.saveAndFlush(payment);
+        schedule.changed(customer.id());
         events.publishEvent(new PaymentRecorded(payment.getId(), payment.getCustomerId(), payment.getAmount(),
                 payment.getReceivedOn()));
         return PaymentView.of(payment);

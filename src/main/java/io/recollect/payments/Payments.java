@@ -1,5 +1,7 @@
 package io.recollect.payments;
 
+import java.time.Instant;
+import org.springframework.data.jpa.repository.Query;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -10,4 +12,7 @@ interface Payments extends JpaRepository<Payment, UUID> {
     Optional<Payment> findByExternalId(String externalId);
 
     List<Payment> findByCustomerIdOrderByReceivedOnDescRecordedAtDesc(UUID customerId);
+
+    @Query("select p from Payment p where p.customerId = :customerId and p.recordedAt >= :since")
+    List<Payment> findRecordedSince(UUID customerId, Instant since);
 }

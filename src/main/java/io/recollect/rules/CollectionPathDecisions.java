@@ -40,6 +40,50 @@ public class CollectionPathDecisions {
         return new Recorded(record.getId(), decision);
     }
 
+    /** One account to decide in a batch. */
+    public record Request(UUID customerId, UUID caseId, AccountSituation situation) {
+    }
+
+    /** A batch's answer for one account: its recorded decision, or the table's gap for it. */
+    public record Outcome(Request request, Recorded recorded, NoMatchingRuleException gap) {
+    }
+
+    /**
+     * Decides a batch in one Drools session and records every decision in the caller's
+     * transaction. A situation no row covers is answered as a gap for that account alone; the
+     * rest of the batch is decided and recorded as usual.
+     */
+    @Transactional
+    public List<Outcome> decideAll(List<Request> requests) {
+        List<AccountSituation> situations = requests.stream().map(Request::situation).toList();
+        List<CollectionDecision> decided;
+        try {
+            decided = table.decideAll(situations);
+        } catch (NoMatchingRuleException gapInBatch) {
+            return requests.stream().map(this::decideAlone).toList();
+        }
+        Instant now = clock.instant();
+        List<DecisionRecord> rows = new java.util.ArrayList<>(requests.size());
+        List<Outcome> outcomes = new java.util.ArrayList<>(requests.size());
+        for (int i = 0; i < requests.size(); i++) {
+            Request request = requests.get(i);
+            DecisionRecord row = new DecisionRecord(request.customerId(), request.caseId(),
+                    toJson(request.situation()), decided.get(i), now);
+            rows.add(row);
+            outcomes.add(new Outcome(request, new Recorded(row.getId(), decided.get(i)), null));
+        }
+        records.saveAll(rows);
+        return outcomes;
+    }
+
+    private Outcome decideAlone(Request request) {
+        try {
+            return new Outcome(request, decide(request.customerId(), request.caseId(), request.situation()), null);
+        } catch (NoMatchingRuleException gap) {
+            return new Outcome(request, null, gap);
+        }
+    }
+
     /** Whether the case has been evaluated at or after the given moment. */
     @Transactional(readOnly = true)
     public boolean hasDecidedSince(UUID caseId, Instant since) {

@@ -40,6 +40,9 @@ class SecurityConfiguration {
                         .requestMatchers(path(HttpMethod.POST, "/api/customers/**"), path(HttpMethod.POST, "/api/invoices/**"))
                         .hasAnyRole(ADMIN, INTEGRATIONS)
                         .requestMatchers(path(HttpMethod.POST, "/api/payments/**")).hasAnyRole(ADMIN, INTEGRATIONS, FINANCE)
+                        // operators and managers start and watch collection runs
+                        .requestMatchers(path("/api/collection-runs"), path("/api/collection-runs/**"))
+                        .hasAnyRole(ADMIN, MANAGERS)
                         .requestMatchers(path(HttpMethod.GET, "/api/**"))
                         .hasAnyRole(ADMIN, INTEGRATIONS, COLLECTORS, MANAGERS, FINANCE)
                         .requestMatchers(path("/engine-rest/**")).authenticated()

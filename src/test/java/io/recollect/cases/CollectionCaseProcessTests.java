@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
+import io.recollect.customers.AccountSchedule;
 import io.recollect.customers.CustomerView;
 import io.recollect.customers.RiskBand;
 import io.recollect.customers.Segment;
 import io.recollect.invoicing.InvoiceView;
 import io.recollect.rules.CollectionAction;
 import io.recollect.rules.DecisionRecordView;
+import io.recollect.shared.BusinessTime;
 import io.recollect.support.IntegrationTest;
 import io.recollect.support.Mailbox;
 import java.time.Duration;
@@ -26,6 +28,10 @@ class CollectionCaseProcessTests extends IntegrationTest {
     CollectionCaseService caseService;
     @Autowired
     DunningPauseService pauses;
+    @Autowired
+    AccountSchedule schedule;
+    @Autowired
+    BusinessTime businessTime;
 
     @Test
     void overdueInvoiceGetsAFriendlyFirstReminderByEmail() {
@@ -39,7 +45,10 @@ class CollectionCaseProcessTests extends IntegrationTest {
             assertThat(reminder.subject()).isEqualTo("Reminder: invoice " + invoice.number() + " is overdue (EUR 89.90 due)");
             assertThat(reminder.body()).contains(invoice.number()).contains("Amount due: EUR 89.90");
         });
-        assertThat(cases.caseProcess(customer)).isWaitingAt("Gateway_WaitOrWake");
+        // Letters need no person: the run decided and sent; the account waits for its next step's run.
+        assertThat(cases.caseProcess(customer)).isNull();
+        assertThat(caseService.openCase(customer.id())).isPresent();
+        assertThat(schedule.marks(customer.id()).decideAt()).isEqualTo(businessTime.runTimeOn(time.today().plusDays(10)));
         DecisionRecordView decision = cases.lastDecision(customer);
         assertThat(decision.action()).isEqualTo(CollectionAction.REMIND);
         assertThat(decision.template()).isEqualTo("reminder-friendly");
@@ -58,7 +67,7 @@ class CollectionCaseProcessTests extends IntegrationTest {
         cases.settle();
         time.advanceDays(14);
         cases.settle();
-        assertThat(cases.caseProcess(customer)).isWaitingAt("Gateway_WaitOrWake");
+        assertThat(cases.caseProcess(customer)).isNull();
         time.advanceDays(14);
         cases.settle();
 
@@ -83,7 +92,7 @@ class CollectionCaseProcessTests extends IntegrationTest {
 
         time.advanceDays(9);
         cases.settle();
-        assertThat(cases.caseProcess(customer)).isWaitingAt("Gateway_WaitOrWake");
+        assertThat(cases.caseProcess(customer)).isNull();
         time.advanceDays(1);
         cases.settle();
 
@@ -97,7 +106,6 @@ class CollectionCaseProcessTests extends IntegrationTest {
         CustomerView customer = fixtures.customer();
         InvoiceView invoice = fixtures.overdueInvoice(customer, "89.90", 5, time.today());
         cases.settle();
-        ProcessInstance caseProcess = cases.caseProcess(customer);
         ProcessInstance invoiceProcess = runtime.createProcessInstanceQuery()
                 .processInstanceBusinessKey(invoice.number()).singleResult();
 
@@ -105,8 +113,9 @@ class CollectionCaseProcessTests extends IntegrationTest {
         fixtures.pay(customer, "89.90", time.today());
         cases.settle();
 
-        assertThat(caseProcess).hasPassed("Task_CloseCase").isEnded();
         assertThat(invoiceProcess).hasPassed("End_Settled").isEnded();
+        assertThat(cases.lastDecision(customer).decidedAt()).isBefore(time.now());
+        assertThat(schedule.marks(customer.id()).decideAt()).isNull();
         assertThat(caseService.openCase(customer.id())).isEmpty();
         assertThat(reminders(customer)).hasSize(1);
     }
@@ -182,23 +191,15 @@ class CollectionCaseProcessTests extends IntegrationTest {
     @Test
     void invoicesFallingOverdueTogetherMakeOneDecisionAndOneReminder() {
         CustomerView customer = fixtures.customer();
-        List<InvoiceView> invoices = List.of(fixtures.overdueInvoice(customer, "10.00", 5, time.today()),
-                fixtures.overdueInvoice(customer, "20.00", 5, time.today()),
-                fixtures.overdueInvoice(customer, "30.00", 5, time.today()));
-
-        // The invoice emails go out; then the first invoice's timer opens the case, which decides
-        // at once and sends its reminder, and so waits for its next step before the other
-        // invoices' timers run.
-        runMessageJobs();
-        String firstInvoiceProcess = runtime.createProcessInstanceQuery().processDefinitionKey("invoice-to-cash")
-                .processInstanceBusinessKey(invoices.get(0).number()).singleResult().getId();
-        management.executeJob(management.createJobQuery().timers().processInstanceId(firstInvoiceProcess)
-                .singleResult().getId());
-        runMessageJobs();
-        assertThat(cases.caseProcess(customer)).isWaitingAt("Gateway_WaitOrWake");
+        List<InvoiceView> invoices = List.of(fixtures.issuedInvoice(customer, "10.00", time.today(), time.today().plusDays(3)),
+                fixtures.issuedInvoice(customer, "20.00", time.today(), time.today().plusDays(3)),
+                fixtures.issuedInvoice(customer, "30.00", time.today(), time.today().plusDays(3)));
         cases.settle();
 
-        // The others found a decision made after they fell overdue: they change nothing.
+        time.advanceDays(8);
+        cases.settle();
+
+        // The account, not each invoice, is the unit of work: one decision sees all three.
         assertThat(cases.decisions(customer)).singleElement()
                 .satisfies(decision -> assertThat(decision.inputs()).contains("\"overdueAmount\":60.00"));
         assertThat(reminders(customer)).singleElement().satisfies(reminder -> assertThat(reminder.body())
@@ -218,10 +219,6 @@ class CollectionCaseProcessTests extends IntegrationTest {
         assertThat(cases.decisions(customer)).hasSize(2);
         assertThat(cases.lastDecision(customer).inputs()).contains("\"overdueAmount\":35.00");
         assertThat(cases.lastDecision(customer).decidedAt()).isEqualTo(time.now());
-    }
-
-    private void runMessageJobs() {
-        management.createJobQuery().messages().list().forEach(job -> management.executeJob(job.getId()));
     }
 
     private List<Mailbox.Received> reminders(CustomerView customer) {

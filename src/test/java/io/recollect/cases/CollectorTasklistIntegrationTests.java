@@ -19,7 +19,7 @@ class CollectorTasklistIntegrationTests extends IntegrationTest {
     void collectorSeesTheContactTaskInTasklistAndOpensItsForm() {
         CustomerView customer = fixtures.customer();
         fixtures.issuedInvoice(customer, "380.00", time.today().minusDays(105), time.today().minusDays(75));
-        jobs.runDueJobs();
+        cases.settle();
 
         try (Browser browser = Browser.open(port)) {
             browser.logIn("collector", PASSWORD);
@@ -36,7 +36,7 @@ class CollectorTasklistIntegrationTests extends IntegrationTest {
     void managerSeesRunningCasesAndTheirDiagramInCockpit() {
         CustomerView customer = fixtures.customer();
         fixtures.issuedInvoice(customer, "89.90", time.today().minusDays(30), time.today().minusDays(5));
-        jobs.runDueJobs();
+        cases.settle();
 
         try (Browser browser = Browser.open(port)) {
             browser.logIn("manager", PASSWORD);
@@ -48,8 +48,14 @@ class CollectorTasklistIntegrationTests extends IntegrationTest {
 
             browser.click(By.linkText("Collection case"));
             // bpmn-js draws each BPMN element from the file's diagram interchange
-            browser.click(By.cssSelector("[data-element-id='Task_EvaluatePath']"));
+            browser.click(By.cssSelector("[data-element-id='Task_ContactCustomer']"));
             browser.screenshot("cockpit-collection-case");
+
+            browser.click(By.linkText("Processes"));
+            browser.waitForText("Collection run");
+            browser.click(By.linkText("Collection run"));
+            browser.click(By.cssSelector("[data-element-id='Task_DecideBatch']"));
+            browser.screenshot("cockpit-collection-run");
         }
     }
 }

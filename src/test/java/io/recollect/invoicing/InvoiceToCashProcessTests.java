@@ -13,6 +13,11 @@ import org.junit.jupiter.api.Test;
 
 class InvoiceToCashProcessTests extends IntegrationTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    io.recollect.customers.AccountSchedule schedule;
+    @org.springframework.beans.factory.annotation.Autowired
+    io.recollect.shared.BusinessTime businessTime;
+
     @Test
     void sendsTheInvoiceByEmailWhenIssued() {
         CustomerView customer = fixtures.customer();
@@ -24,7 +29,7 @@ class InvoiceToCashProcessTests extends IntegrationTest {
         assertThat(received).hasSize(1);
         assertThat(received.get(0).subject()).isEqualTo("Invoice " + invoice.number());
         assertThat(received.get(0).body()).contains("EUR 250.00");
-        assertThat(process(invoice)).isWaitingAt("Gateway_PaidOrDue");
+        assertThat(process(invoice)).isWaitingAt("Event_InvoiceSettled");
     }
 
     @Test
@@ -37,9 +42,9 @@ class InvoiceToCashProcessTests extends IntegrationTest {
         fixtures.pay(customer, "250.00", time.today().plusDays(3));
         await().atMost(Duration.ofSeconds(20)).until(() -> isEnded(process));
         time.advanceDays(40);
-        jobs.runDueJobs();
+        cases.settle();
 
-        assertThat(process).hasPassed("End_SettledBeforeDue");
+        assertThat(process).hasPassed("End_Settled");
         assertThat(Mailbox.of(mail, customer.email())).extracting(Mailbox.Received::subject)
                 .containsExactly("Invoice " + invoice.number());
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("collection-case")
@@ -47,17 +52,31 @@ class InvoiceToCashProcessTests extends IntegrationTest {
     }
 
     @Test
-    void overdueInvoiceOpensTheCustomersCase() {
+    void invoiceMarksItsAccountForTheRunOfTheDayAfterItsDueDate() {
         CustomerView customer = fixtures.customer();
         InvoiceView invoice = fixtures.issuedInvoice(customer, "250.00", time.today(), time.today().plusDays(14));
         jobs.runDueJobs();
 
+        // No timer per invoice: the account carries the mark, and the invoice waits for settlement.
+        assertThat(management.createJobQuery().timers().count()).isZero();
+        assertThat(schedule.marks(customer.id()).decideAt())
+                .isEqualTo(businessTime.runTimeOn(time.today().plusDays(15)));
         time.advanceDays(15);
-        jobs.runDueJobs();
+        cases.settle();
 
-        assertThat(process(invoice)).hasPassed("Task_OpenOrRefreshCase").isWaitingAt("Event_InvoiceSettled");
-        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("collection-case")
-                .variableValueEquals("customerId", customer.id().toString()).count()).isOne();
+        assertThat(process(invoice)).isWaitingAt("Event_InvoiceSettled");
+        assertThat(cases.lastDecision(customer).inputs()).contains("\"daysPastDue\":1");
+    }
+
+    @Test
+    void invoicePaidWhileItsEmailIsSentEndsWithoutWaiting() {
+        CustomerView customer = fixtures.customer();
+        InvoiceView invoice = fixtures.issuedInvoice(customer, "250.00", time.today(), time.today().plusDays(14));
+        ProcessInstance process = process(invoice);
+        fixtures.pay(customer, "250.00", time.today());
+        cases.settle();
+
+        assertThat(process).hasPassed("Task_CheckSettled", "End_Settled").hasNotPassed("Event_InvoiceSettled");
     }
 
     private ProcessInstance process(InvoiceView invoice) {

@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 import io.recollect.accounts.AccountService;
 import io.recollect.accounts.TimelineEntry;
 import io.recollect.accounts.TimelineService;
+import io.recollect.cases.CollectionRunService;
+import io.recollect.customers.AccountSchedule;
 import io.recollect.customers.CustomerView;
 import io.recollect.rules.DecisionRecordView;
 import java.time.Duration;
@@ -31,9 +33,16 @@ public class CaseDriver {
     private final AccountService accounts;
     private final TimelineService timeline;
     private final JdbcTemplate jdbc;
+    private final CollectionRunService runs;
+    private final AccountSchedule schedule;
+    private final java.time.Clock clock;
 
     CaseDriver(RuntimeService runtime, TaskService tasks, ManagementService management, AccountService accounts,
-            TimelineService timeline, JdbcTemplate jdbc) {
+            TimelineService timeline, JdbcTemplate jdbc, CollectionRunService runs, AccountSchedule schedule,
+            java.time.Clock clock) {
+        this.runs = runs;
+        this.schedule = schedule;
+        this.clock = clock;
         this.runtime = runtime;
         this.tasks = tasks;
         this.management = management;
@@ -43,20 +52,34 @@ public class CaseDriver {
     }
 
     /**
-     * Runs due jobs until module events are all delivered and no job is due: what the job
-     * executor and the event listeners would have done by now.
+     * What the job executor, the event listeners and a minute of every node's tick would have
+     * done by now: a collection run when accounts are due, changes decided, case work carried
+     * out, emails sent, due jobs run, until nothing is left.
      */
     public void settle() {
         JobDriver jobs = new JobDriver(management);
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
             jobs.runDueJobs();
-            return undeliveredEvents() == 0 && management.createJobQuery().executable().count() == 0;
+            if (schedule.countDue(clock.instant()) > 0) {
+                runs.start("test");
+                jobs.runDueJobs();
+            }
+            runs.decideChanges();
+            jobs.runDueJobs();
+            return undeliveredEvents() == 0 && management.createJobQuery().executable().count() == 0
+                    && schedule.countDue(clock.instant()) == 0 && dispatchableWork() == 0 && queuedEmails() == 0;
         });
+    }
+
+    /** Runs today's collection run the way the scheduler does (once per day), and lets it finish. */
+    public void runDaily() {
+        runs.startDailyIfDue();
+        settle();
     }
 
     public ProcessInstance caseProcess(CustomerView customer) {
         return runtime.createProcessInstanceQuery().processDefinitionKey("collection-case")
-                .variableValueEquals("customerId", customer.id().toString()).singleResult();
+                .variableValueEquals("customerId", customer.id().toString()).active().singleResult();
     }
 
     public Task openTask(CustomerView customer) {
@@ -83,6 +106,17 @@ public class CaseDriver {
 
     public List<TimelineEntry> timeline(CustomerView customer) {
         return timeline.forCustomer(customer.id());
+    }
+
+    private int dispatchableWork() {
+        return jdbc.queryForObject("select count(*) from case_work where status = 'PENDING'"
+                + " and (next_attempt_at is null or next_attempt_at <= ?)", Integer.class,
+                clock.instant().atOffset(java.time.ZoneOffset.UTC));
+    }
+
+    private int queuedEmails() {
+        return jdbc.queryForObject("select count(*) from communications where status = 'QUEUED' and channel = 'EMAIL'",
+                Integer.class);
     }
 
     private int undeliveredEvents() {

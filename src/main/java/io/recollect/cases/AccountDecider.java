@@ -1,0 +1,190 @@
+package io.recollect.cases;
+
+import io.recollect.customers.AccountSchedule;
+import io.recollect.dunning.CommunicationService;
+import io.recollect.invoicing.InvoiceService;
+import io.recollect.invoicing.OpenItem;
+import io.recollect.rules.CollectionAction;
+import io.recollect.rules.CollectionDecision;
+import io.recollect.rules.CollectionPathDecisions;
+import io.recollect.shared.BusinessTime;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The application step of the collection run: decides a batch of claimed accounts in one Drools
+ * session and writes, in the caller's transaction, every decision, the case state, the outbox
+ * emails, the work the case process must do for people, and each account's next mark.
+ */
+@Component
+class AccountDecider {
+
+    private static final Logger log = LoggerFactory.getLogger(AccountDecider.class);
+
+    private final CollectionCases cases;
+    private final AccountSituations situations;
+    private final PromiseService promises;
+    private final InvoiceService invoices;
+    private final CollectionPathDecisions decisions;
+    private final CommunicationService communications;
+    private final CaseWorkQueue work;
+    private final CaseJournal journal;
+    private final AccountSchedule schedule;
+    private final CollectionProperties properties;
+    private final BusinessTime businessTime;
+    private final Clock clock;
+
+    AccountDecider(CollectionCases cases, AccountSituations situations, PromiseService promises, InvoiceService invoices,
+            CollectionPathDecisions decisions, CommunicationService communications, CaseWorkQueue work,
+            CaseJournal journal, AccountSchedule schedule, CollectionProperties properties, BusinessTime businessTime,
+            Clock clock) {
+        this.cases = cases;
+        this.situations = situations;
+        this.promises = promises;
+        this.invoices = invoices;
+        this.decisions = decisions;
+        this.communications = communications;
+        this.work = work;
+        this.journal = journal;
+        this.schedule = schedule;
+        this.properties = properties;
+        this.businessTime = businessTime;
+        this.clock = clock;
+    }
+
+    /** What a batch did, for the run's counts. */
+    record BatchResult(int decided, int emailsQueued, int workQueued, int gaps) {
+
+        static final BatchResult NONE = new BatchResult(0, 0, 0, 0);
+
+        BatchResult plus(BatchResult other) {
+            return new BatchResult(decided + other.decided, emailsQueued + other.emailsQueued,
+                    workQueued + other.workQueued, gaps + other.gaps);
+        }
+    }
+
+    private record Pending(CollectionCase collectionCase, AccountSituations.Snapshot snapshot, List<OpenItem> open) {
+    }
+
+    /** Decides the given accounts, which the caller's transaction has claimed (locked). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    BatchResult decide(List<UUID> customerIds) {
+        Instant now = clock.instant();
+        Map<UUID, Instant> next = new HashMap<>();
+        List<Pending> pending = new ArrayList<>();
+        for (UUID customerId : customerIds) {
+            promises.settle(customerId);
+            List<OpenItem> open = invoices.openItems(customerId);
+            CollectionCase openCase = cases.findByOpenCustomerId(customerId).orElse(null);
+            if (open.stream().noneMatch(OpenItem::overdue)) {
+                if (openCase != null) {
+                    close(openCase, now);
+                }
+                next.put(customerId, nextInvoiceFallingDue(open, null));
+                continue;
+            }
+            CollectionCase collectionCase = openCase != null ? openCase
+                    : cases.saveAndFlush(CollectionCase.open(customerId, now));
+            pending.add(new Pending(collectionCase, situations.of(collectionCase, open).orElseThrow(), open));
+        }
+        List<CollectionPathDecisions.Outcome> outcomes = decisions.decideAll(pending.stream()
+                .map(p -> new CollectionPathDecisions.Request(p.collectionCase().getCustomerId(),
+                        p.collectionCase().getId(), p.snapshot().situation()))
+                .toList());
+        BatchResult result = new BatchResult(customerIds.size() - pending.size(), 0, 0, 0);
+        for (int i = 0; i < pending.size(); i++) {
+            Pending account = pending.get(i);
+            CollectionPathDecisions.Outcome outcome = outcomes.get(i);
+            UUID customerId = account.collectionCase().getCustomerId();
+            if (outcome.gap() != null) {
+                result = result.plus(gap(account, outcome, now, next));
+                continue;
+            }
+            Acted acted = act(account, outcome.recorded(), now);
+            next.put(customerId, nextInvoiceFallingDue(account.open(), acted.waitUntil()));
+            result = result.plus(new BatchResult(1, acted.emails(), acted.work(), 0));
+        }
+        schedule.decided(next);
+        return result;
+    }
+
+    private record Acted(Instant waitUntil, int emails, int work) {
+    }
+
+    private Acted act(Pending account, CollectionPathDecisions.Recorded recorded, Instant now) {
+        CollectionCase collectionCase = account.collectionCase();
+        CollectionDecision decision = recorded.decision();
+        LocalDate today = businessTime.today(clock);
+        Instant afterWait = businessTime.runTimeOn(today.plusDays(decision.waitDays()));
+        if (decision.action() == CollectionAction.HOLD) {
+            // A hold ends early when what it waits for ends: a promise's last day, a pause, the last step's wait.
+            Instant until = Stream.concat(Stream.of(afterWait), account.snapshot().holdEnds().stream())
+                    .min(Instant::compareTo).orElse(afterWait);
+            return new Acted(until, 0, 0);
+        }
+        boolean letter = decision.action() == CollectionAction.REMIND || decision.action() == CollectionAction.FINAL_NOTICE;
+        if (letter && (collectionCase.waitingOutLastStep(now)
+                || communications.hasDunningStep(collectionCase.getId(), decision.template(), decision.dunningLevel()))) {
+            // One email per (case, ladder step), and none before the last step's wait ends: enforced
+            // here, so no row of the table, or its absence, can send a letter twice or early.
+            journal.record(collectionCase.getCustomerId(), CaseEventType.REMINDER_HELD, "Step " + decision.dunningLevel()
+                    + " held: the last step's wait or this step's letter came first", "system");
+            Instant until = collectionCase.waitingOutLastStep(now) ? collectionCase.getNextStepAt() : afterWait;
+            return new Acted(until, 0, 0);
+        }
+        collectionCase.acted(letter, now, afterWait);
+        int emails = 0;
+        if (letter || decision.action() == CollectionAction.AGENCY) {
+            communications.queueDunningEmail(collectionCase.getId(), collectionCase.getCustomerId(), decision.template(),
+                    decision.dunningLevel(), recorded.decisionId(), account.snapshot().dunnable());
+            emails = 1;
+        }
+        int queued = 0;
+        CaseWorkKind kind = CaseWorkKind.forAction(decision.action());
+        if (kind != null) {
+            work.add(collectionCase.getId(), collectionCase.getCustomerId(), recorded.decisionId(), kind,
+                    decision.candidateGroup(), decision.priority(), now.plus(properties.contactTaskSla()));
+            queued = 1;
+        }
+        return new Acted(afterWait, emails, queued);
+    }
+
+    private BatchResult gap(Pending account, CollectionPathDecisions.Outcome outcome, Instant now, Map<UUID, Instant> next) {
+        // A policy gap is not retried: the account waits for the next run (or a fixed table), and says why.
+        UUID customerId = account.collectionCase().getCustomerId();
+        log.warn("No row of the collection-path table covers account {} (case {}): {}", customerId,
+                account.collectionCase().getId(), outcome.gap().getMessage());
+        journal.record(customerId, CaseEventType.RULE_GAP, Objects.toString(outcome.gap().getMessage()), "system");
+        next.put(customerId, businessTime.runTimeOn(businessTime.today(clock).plusDays(1)));
+        return new BatchResult(0, 0, 0, 1);
+    }
+
+    private void close(CollectionCase openCase, Instant now) {
+        openCase.close(now);
+        work.add(openCase.getId(), openCase.getCustomerId(), null, CaseWorkKind.CLOSE, null, 0, null);
+    }
+
+    /**
+     * The earlier of the wait and the run of the day after the next open invoice's due date, but
+     * never before the next daily run: what is decided now is not due again in the same run.
+     */
+    private Instant nextInvoiceFallingDue(List<OpenItem> open, Instant waitUntil) {
+        Instant earliest = businessTime.nextRunAfter(clock.instant());
+        return Stream.concat(Stream.ofNullable(waitUntil), open.stream().filter(item -> !item.overdue())
+                        .map(item -> businessTime.runTimeOn(item.dueDate().plusDays(1))))
+                .min(Instant::compareTo).map(next -> next.isBefore(earliest) ? earliest : next).orElse(null);
+    }
+}

@@ -1,0 +1,35 @@
+package io.recollect.cases;
+
+import io.recollect.rules.CollectionAction;
+
+/** What a decision asks of the collection-case process. */
+enum CaseWorkKind {
+    CONTACT(CollectionCaseProcess.TASK_CONTACT_CUSTOMER),
+    DECIDE_PLAN(CollectionCaseProcess.TASK_DECIDE_PLAN),
+    DECIDE_WRITE_OFF(CollectionCaseProcess.TASK_DECIDE_WRITE_OFF),
+    AGENCY_HANDOVER(CollectionCaseProcess.TASK_HAND_OVER_TO_AGENCY),
+    /** Nothing is overdue: end whatever the case process is doing. */
+    CLOSE(null);
+
+    private final String taskKey;
+
+    CaseWorkKind(String taskKey) {
+        this.taskKey = taskKey;
+    }
+
+    /** The user task this work opens, or null. */
+    String taskKey() {
+        return taskKey;
+    }
+
+    /** The work an action needs from people, or null when the run does it all (letters, holds). */
+    static CaseWorkKind forAction(CollectionAction action) {
+        return switch (action) {
+            case ESCALATE -> CONTACT;
+            case OFFER_PLAN -> DECIDE_PLAN;
+            case WRITE_OFF -> DECIDE_WRITE_OFF;
+            case AGENCY -> AGENCY_HANDOVER;
+            case REMIND, FINAL_NOTICE, HOLD -> null;
+        };
+    }
+}

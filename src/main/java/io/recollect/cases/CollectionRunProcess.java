@@ -1,0 +1,13 @@
+package io.recollect.cases;
+
+/** Names shared between processes/collection-run.bpmn and the code that drives it. */
+public final class CollectionRunProcess {
+
+    public static final String KEY = "collection-run";
+    public static final String VAR_RUN_ID = "runId";
+    /** One element per batch the run plans; each becomes a job of the multi-instance step. */
+    public static final String VAR_BATCHES = "batches";
+
+    private CollectionRunProcess() {
+    }
+}

@@ -1,0 +1,17 @@
+package io.recollect.cases;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How the collection run works through the portfolio (when it starts is {@code recollect.daily-run-at}).
+ *
+ * @param batchSize accounts claimed, decided and written per transaction (and per Camunda job)
+ * @param schedulerEnabled whether this node starts the daily run and decides changes between runs
+ * @param dispatchLimit pieces of case work one pass carries out
+ * @param emailLimit emails one pass sends
+ */
+@ConfigurationProperties("recollect.run")
+record CollectionRunProperties(@DefaultValue("500") int batchSize, @DefaultValue("true") boolean schedulerEnabled,
+        @DefaultValue("5000") int dispatchLimit, @DefaultValue("5000") int emailLimit) {
+}

@@ -1,0 +1,175 @@
+package io.recollect.cases;
+
+import io.recollect.customers.AccountSchedule;
+import io.recollect.dunning.CommunicationService;
+import io.recollect.shared.BusinessTime;
+import io.recollect.shared.NotFoundException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The collection run: every account due by a cutoff decided once, in batches. The daily run
+ * starts at {@code recollect.daily-run-at} in the business zone (the database lets one node
+ * start it), an operator can start one at any time, and changes between runs are decided within
+ * a minute by the same batch code, with whatever is marked changed.
+ */
+@Service
+public class CollectionRunService {
+
+    static final String DAILY = "DAILY";
+    static final String ON_DEMAND = "ON_DEMAND";
+
+    private final CollectionRuns runs;
+    private final AccountSchedule schedule;
+    private final AccountDecider decider;
+    private final CaseWorkDispatcher dispatcher;
+    private final CommunicationService communications;
+    private final RuntimeService runtime;
+    private final CollectionRunProperties properties;
+    private final BusinessTime businessTime;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    CollectionRunService(CollectionRuns runs, AccountSchedule schedule, AccountDecider decider,
+            CaseWorkDispatcher dispatcher, CommunicationService communications, RuntimeService runtime,
+            CollectionRunProperties properties, BusinessTime businessTime, PlatformTransactionManager transactions,
+            Clock clock) {
+        this.runs = runs;
+        this.schedule = schedule;
+        this.decider = decider;
+        this.dispatcher = dispatcher;
+        this.communications = communications;
+        this.runtime = runtime;
+        this.properties = properties;
+        this.businessTime = businessTime;
+        this.transaction = new TransactionTemplate(transactions);
+        this.clock = clock;
+    }
+
+    /** Starts a run of every account due now; returns its id. */
+    @Transactional
+    public UUID start(String actor) {
+        UUID id = UUID.randomUUID();
+        Instant now = clock.instant();
+        runs.insert(id, ON_DEMAND, null, actor, now, now, schedule.countDue(now));
+        startProcess(id);
+        return id;
+    }
+
+    /** Starts today's daily run once its time has come, unless a node already did; returns its id if this call started it. */
+    @Transactional
+    public Optional<UUID> startDailyIfDue() {
+        Instant now = clock.instant();
+        LocalDate today = businessTime.today(clock);
+        Instant runTime = businessTime.runTimeOn(today);
+        if (now.isBefore(runTime) || runs.dailyRunExists(today)) {
+            return Optional.empty();
+        }
+        UUID id = UUID.randomUUID();
+        if (!runs.insert(id, DAILY, today, "scheduler", now, now, schedule.countDue(now))) {
+            return Optional.empty();
+        }
+        startProcess(id);
+        return Optional.of(id);
+    }
+
+    @Transactional(readOnly = true)
+    public CollectionRunView status(UUID runId) {
+        int incidents = (int) runtime.createIncidentQuery().processInstanceId(processInstanceId(runId)).count();
+        return runs.find(runId, incidents).orElseThrow(() -> new NotFoundException("Collection run", runId));
+    }
+
+    /** How many batches the run plans: at least one, so an empty run still shows its steps. */
+    List<Integer> plan(UUID runId) {
+        int due = schedule.countDue(runs.cutoff(runId));
+        int batches = Math.max(1, (due + properties.batchSize() - 1) / properties.batchSize());
+        return java.util.stream.IntStream.range(0, batches).boxed().toList();
+    }
+
+    /** One batch of the run: claims up to a batch of accounts due by the run's cutoff and decides them. */
+    @Transactional
+    public int decideBatch(UUID runId) {
+        List<UUID> claimed = schedule.claimDue(runs.cutoff(runId), properties.batchSize());
+        AccountDecider.BatchResult result = decider.decide(claimed);
+        runs.add(runId, result.decided(), result.emailsQueued(), 0, 0);
+        return claimed.size();
+    }
+
+    /** Batches until nothing is left that is due by the cutoff and not held by another transaction. */
+    int decideRemaining(UUID runId) {
+        int total = 0;
+        int claimed;
+        do {
+            claimed = transaction.execute(status -> decideBatch(runId));
+            total += claimed;
+        } while (claimed > 0);
+        return total;
+    }
+
+    /** Carries out the case work decisions asked for; counts tasks to the run. */
+    int dispatchCaseWork(UUID runId) {
+        CaseWorkDispatcher.Dispatched dispatched = dispatcher.dispatch(properties.dispatchLimit());
+        if (runId != null) {
+            transaction.executeWithoutResult(status -> runs.add(runId, 0, 0, 0, dispatched.tasksCreated()));
+        }
+        return dispatched.tasksCreated();
+    }
+
+    /** Sends the queued emails; counts them to the run. */
+    int sendEmails(UUID runId) {
+        int sent = communications.sendQueued(properties.emailLimit());
+        if (runId != null) {
+            transaction.executeWithoutResult(status -> runs.add(runId, 0, 0, sent, 0));
+        }
+        return sent;
+    }
+
+    @Transactional
+    void finish(UUID runId) {
+        runs.finish(runId, clock.instant());
+    }
+
+    /**
+     * Between runs: decides the accounts marked changed, in batches, with the same code as the
+     * run; then carries out their case work and sends their emails. Safe on every node at once.
+     */
+    public int decideChanges() {
+        int total = 0;
+        int claimed;
+        do {
+            claimed = transaction.execute(status -> {
+                List<UUID> changed = schedule.claimChanged(clock.instant(), properties.batchSize());
+                decider.decide(changed);
+                return changed.size();
+            });
+            total += claimed;
+        } while (claimed > 0);
+        dispatchCaseWork(null);
+        sendEmails(null);
+        return total;
+    }
+
+    private void startProcess(UUID runId) {
+        runtime.createProcessInstanceByKey(CollectionRunProcess.KEY).businessKey(runId.toString())
+                .setVariables(Map.of(CollectionRunProcess.VAR_RUN_ID, runId.toString())).execute();
+    }
+
+    private String processInstanceId(UUID runId) {
+        var instance = runtime.createProcessInstanceQuery().processDefinitionKey(CollectionRunProcess.KEY)
+                .processInstanceBusinessKey(runId.toString()).singleResult();
+        if (instance != null) {
+            return instance.getId();
+        }
+        return "none";
+    }
+}

@@ -1,0 +1,82 @@
+package io.recollect.cases;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** The collection_runs table. */
+@Component
+class CollectionRuns {
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    CollectionRuns(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Inserts a run; a daily run whose day another node already started is refused (false). */
+    boolean insert(UUID id, String kind, LocalDate dailyDate, String startedBy, Instant startedAt, Instant cutoff,
+            int accountsDue) {
+        try {
+            jdbc.update("insert into collection_runs (id, kind, daily_date, status, started_by, started_at, cutoff,"
+                    + " accounts_due, decided, emails_queued, emails_sent, tasks_created, failed_batches)"
+                    + " values (:id, :kind, :day, 'RUNNING', :by, :at, :cutoff, :due, 0, 0, 0, 0, 0)",
+                    new MapSqlParameterSource("id", id).addValue("kind", kind).addValue("day", dailyDate)
+                            .addValue("by", startedBy).addValue("at", ts(startedAt)).addValue("cutoff", ts(cutoff))
+                            .addValue("due", accountsDue));
+            return true;
+        } catch (DuplicateKeyException anotherNodeStartedIt) {
+            return false;
+        }
+    }
+
+    boolean dailyRunExists(LocalDate day) {
+        Integer n = jdbc.queryForObject("select count(*) from collection_runs where daily_date = :day",
+                Map.of("day", day), Integer.class);
+        return n != null && n > 0;
+    }
+
+    void add(UUID id, int decided, int emailsQueued, int emailsSent, int tasksCreated) {
+        jdbc.update("update collection_runs set decided = decided + :decided, emails_queued = emails_queued + :queued,"
+                + " emails_sent = emails_sent + :sent, tasks_created = tasks_created + :tasks where id = :id",
+                new MapSqlParameterSource("id", id).addValue("decided", decided).addValue("queued", emailsQueued)
+                        .addValue("sent", emailsSent).addValue("tasks", tasksCreated));
+    }
+
+    void finish(UUID id, Instant at) {
+        jdbc.update("update collection_runs set status = 'FINISHED', finished_at = :at where id = :id",
+                new MapSqlParameterSource("id", id).addValue("at", ts(at)));
+    }
+
+    Optional<CollectionRunView> find(UUID id, int failedBatches) {
+        return jdbc.query("select id, kind, daily_date, status, started_by, started_at, cutoff, finished_at,"
+                + " accounts_due, decided, emails_queued, emails_sent, tasks_created from collection_runs where id = :id",
+                Map.of("id", id), (rs, n) -> new CollectionRunView(rs.getObject(1, UUID.class), rs.getString(2),
+                        rs.getObject(3, LocalDate.class), rs.getString(4), rs.getString(5),
+                        instant(rs.getObject(6, OffsetDateTime.class)), instant(rs.getObject(7, OffsetDateTime.class)),
+                        instant(rs.getObject(8, OffsetDateTime.class)), rs.getInt(9), rs.getInt(10), rs.getInt(11),
+                        rs.getInt(12), rs.getInt(13), failedBatches))
+                .stream().findFirst();
+    }
+
+    Instant cutoff(UUID id) {
+        return jdbc.queryForObject("select cutoff from collection_runs where id = :id", Map.of("id", id),
+                (rs, n) -> rs.getObject(1, OffsetDateTime.class).toInstant());
+    }
+
+    private static OffsetDateTime ts(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(OffsetDateTime value) {
+        return value == null ? null : value.toInstant();
+    }
+}
