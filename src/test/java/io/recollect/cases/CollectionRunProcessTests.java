@@ -1,0 +1,214 @@
+package io.recollect.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import io.recollect.accounts.TimelineEntry;
+import io.recollect.customers.CustomerView;
+import io.recollect.customers.RiskBand;
+import io.recollect.customers.Segment;
+import io.recollect.invoicing.InvoiceService;
+import io.recollect.payments.PaymentRecorded;
+import io.recollect.payments.PaymentView;
+import io.recollect.rules.CollectionAction;
+import io.recollect.rules.DecisionRecordView;
+import io.recollect.support.IntegrationTest;
+import io.recollect.support.Mailbox;
+import java.math.BigDecimal;
+import java.util.List;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The account as the unit of work: what the old per-invoice timers and case messages lost or
+ * counted twice, as scenarios in business time through the services and the API.
+ */
+class CollectionRunProcessTests extends IntegrationTest {
+
+    @Autowired
+    PromiseService promises;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    InvoiceService invoices;
+    @Autowired
+    ApplicationEventPublisher publisher;
+    @Autowired
+    TransactionTemplate transaction;
+
+    @Test
+    void anOpenContactTaskNeverStopsTheAccountBeingDecidedOnSchedule() {
+        CustomerView customer = escalatedEnterpriseCase("500.00");
+        Task contact = cases.openTask(customer);
+        int decisionsWhenEscalated = cases.decisions(customer).size();
+
+        // Nobody works the task for 130 days; the run goes on every morning regardless.
+        for (int day = 0; day < 130; day += 10) {
+            time.advanceDays(10);
+            cases.settle();
+        }
+
+        assertThat(cases.decisions(customer).size()).isGreaterThan(decisionsWhenEscalated + 10);
+        assertThat(cases.decisions(customer)).extracting(DecisionRecordView::action).contains(CollectionAction.AGENCY);
+        assertThat(Mailbox.dunning(mail, customer.email())).extracting(Mailbox.Received::subject)
+                .anySatisfy(subject -> assertThat(subject).containsIgnoringCase("agency"));
+        // The task passed its SLA two days in: raised and offered to managers too.
+        assertThat(kinds(customer)).contains("TASK_ESCALATED");
+        assertThat(tasks.createTaskQuery().taskId(contact.getId()).count()).isZero();
+    }
+
+    @Test
+    void contactTaskPastItsSlaIsRaisedAndOfferedToManagers() {
+        CustomerView customer = escalatedEnterpriseCase("500.00");
+        Task contact = cases.openTask(customer);
+
+        time.advanceDays(3);
+        cases.settle();
+
+        Task raised = tasks.createTaskQuery().taskId(contact.getId()).singleResult();
+        assertThat(raised.getPriority()).isGreaterThan(contact.getPriority());
+        assertThat(tasks.getIdentityLinksForTask(raised.getId())).anySatisfy(link ->
+                assertThat(link.getGroupId()).isEqualTo("collection-managers"));
+    }
+
+    @Test
+    void aPaymentEventDeliveredTwiceCountsOnceTowardsAPromise() {
+        CustomerView customer = fixtures.customer();
+        fixtures.overdueInvoice(customer, "300.00", 4, time.today());
+        cases.settle();
+        promises.record(customer.id(), time.today().plusDays(5), new BigDecimal("300.00"), "collector");
+        cases.settle();
+
+        time.advanceDays(1);
+        PaymentView payment = fixtures.pay(customer, "150.00", time.today());
+        cases.settle();
+        // The same event again, as a redelivery after a crash would bring it.
+        transaction.executeWithoutResult(status -> publisher.publishEvent(new PaymentRecorded(payment.id(),
+                customer.id(), io.recollect.shared.Money.of(new BigDecimal("150.00"),
+                        java.util.Currency.getInstance("EUR")), time.today())));
+        cases.settle();
+
+        assertThat(kinds(customer)).doesNotContain("PROMISE_KEPT");
+        assertThat(promises.open(customer.id())).hasSize(1);
+    }
+
+    @Test
+    void backDatedInvoiceIssuedAfterTheDecisionIsCounted() {
+        CustomerView customer = fixtures.customer();
+        fixtures.overdueInvoice(customer, "45.08", 5, time.today());
+        cases.settle();
+
+        // A second, older invoice arrives later the same morning (an import, a late posting).
+        fixtures.overdueInvoice(customer, "126.46", 40, time.today());
+        cases.settle();
+
+        assertThat(cases.lastDecision(customer).inputs()).contains("\"overdueAmount\":171.54")
+                .contains("\"daysPastDue\":40");
+    }
+
+    @Test
+    void paymentCommittedWhileTheAccountIsBeingDecidedIsNotLost() throws Exception {
+        CustomerView customer = fixtures.customer();
+        fixtures.overdueInvoice(customer, "89.90", 5, time.today());
+
+        // The run holds the account while it decides; the payment commits in between.
+        java.util.concurrent.CountDownLatch claimed = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CompletableFuture<PaymentView> paying = new java.util.concurrent.CompletableFuture<>();
+        Thread payer = new Thread(() -> {
+            try {
+                claimed.await();
+                paying.complete(fixtures.pay(customer, "89.90", time.today()));
+            } catch (Throwable e) {
+                paying.completeExceptionally(e);
+            }
+        });
+        payer.start();
+        transaction.executeWithoutResult(status -> {
+            jdbcLock(customer);
+            claimed.countDown();
+            decider.decide(List.of(customer.id()));
+        });
+        paying.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        cases.settle();
+
+        assertThat(caseService.openCase(customer.id())).isEmpty();
+    }
+
+    @Test
+    void settledAccountClosesItsCaseEvenFromTheAgencyHandover() {
+        CustomerView customer = fixtures.customer(Segment.CONSUMER, RiskBand.B);
+        fixtures.overdueInvoice(customer, "130.00", 130, time.today());
+        cases.settle();
+        assertThat(cases.caseProcess(customer)).isWaitingAt(CollectionCaseProcess.TASK_HAND_OVER_TO_AGENCY);
+
+        fixtures.pay(customer, "130.00", time.today());
+        cases.settle();
+
+        assertThat(caseService.openCase(customer.id())).isEmpty();
+        assertThat(cases.openTask(customer)).isNull();
+        assertThat(cases.caseProcess(customer)).isNull();
+    }
+
+    @Test
+    void operatorStartsARunAndReadsItsCounts() {
+        CustomerView customer = fixtures.customer(Segment.CONSUMER, RiskBand.B);
+        fixtures.overdueInvoice(customer, "130.00", 130, time.today());
+        CustomerView other = fixtures.customer();
+        fixtures.overdueInvoice(other, "20.00", 3, time.today());
+
+        var started = as("manager").postForEntity("/api/collection-runs", null, CollectionRunView.class);
+        assertThat(started.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(started.getBody().accountsDue()).isGreaterThanOrEqualTo(2);
+        cases.settle();
+
+        CollectionRunView run = as("manager").getForObject(started.getHeaders().getLocation(), CollectionRunView.class);
+        assertThat(run.status()).isEqualTo("FINISHED");
+        assertThat(run.decided()).isGreaterThanOrEqualTo(2);
+        assertThat(run.emailsQueued()).isGreaterThanOrEqualTo(2);
+        assertThat(run.tasksCreated()).isGreaterThanOrEqualTo(1);
+        assertThat(run.failedBatches()).isZero();
+        assertThat(as("collector").postForEntity("/api/collection-runs", null, String.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
+    void theDailyRunStartsOnceADayWhateverTheNumberOfTicks() {
+        time.travelTo(time.today().plusDays(400).atTime(5, 59).toInstant(java.time.ZoneOffset.UTC));
+        assertThat(runs.startDailyIfDue()).isEmpty();
+        time.advance(java.time.Duration.ofMinutes(2));
+        assertThat(runs.startDailyIfDue()).isPresent();
+        assertThat(runs.startDailyIfDue()).isEmpty();
+    }
+
+    @Autowired
+    AccountDecider decider;
+    @Autowired
+    CollectionCaseService caseService;
+    @Autowired
+    CollectionRunService runs;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    private void jdbcLock(CustomerView customer) {
+        jdbc.queryForList("select id from customers where id = ? for update", customer.id());
+    }
+
+    private CustomerView escalatedEnterpriseCase(String amount) {
+        CustomerView customer = fixtures.customer(Segment.ENTERPRISE, RiskBand.A);
+        fixtures.overdueInvoice(customer, amount, 3, time.today());
+        cases.settle();
+        time.advanceDays(7);
+        cases.settle();
+        assertThat(cases.caseProcess(customer)).isWaitingAt(CollectionCaseProcess.TASK_CONTACT_CUSTOMER);
+        return customer;
+    }
+
+    private List<String> kinds(CustomerView customer) {
+        return cases.timeline(customer).stream().map(TimelineEntry::kind).toList();
+    }
+}
