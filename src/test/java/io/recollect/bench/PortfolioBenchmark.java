@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.recollect.bench.Portfolio.Account;
 import io.recollect.bench.Portfolio.Kind;
 import io.recollect.rules.AccountSituation;
+import io.recollect.cases.CollectionRunService;
 import io.recollect.rules.CollectionPathTable;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -95,6 +96,8 @@ class PortfolioBenchmark {
     CollectionPathTable table;
     @Autowired
     ProcessEngine engine;
+    @Autowired
+    CollectionRunService runs;
 
     @BeforeAll
     static void freshDatabaseAndSmtpSink() throws SQLException, IOException {
@@ -133,6 +136,7 @@ class PortfolioBenchmark {
         double loadSeconds = seconds(loadStart);
         long decisionsBefore = count("select count(*) from decision_records");
 
+        Map<String, Object> result = new LinkedHashMap<>();
         Map<String, Long> metricsBefore = new LinkedHashMap<>();
         for (String metric : JOB_METRICS) {
             metricsBefore.put(metric, metric(metric));
@@ -140,11 +144,12 @@ class PortfolioBenchmark {
         HeapSampler heap = HeapSampler.start();
         long runStart = System.nanoTime();
         clock.startAt(MORNING_RUN);
+        UUID run = runs.start("bench");
         awaitQuiet(true);
+        result.put("run", runs.status(run));
         double runSeconds = seconds(runStart);
         long peakHeap = heap.stop();
 
-        Map<String, Object> result = new LinkedHashMap<>();
         result.put("accounts", ACCOUNTS);
         result.put("invoices", portfolio.invoiceCount());
         result.put("loadSeconds", round(loadSeconds));
@@ -200,6 +205,7 @@ class PortfolioBenchmark {
                         dueJobs(), undelivered, count("select count(*) from decision_records"));
             }
             return !anyJobDue() && undelivered == 0
+                    && (!everyAccountDecided || count("select count(*) from collection_runs where status <> 'FINISHED'") == 0)
                     && (!everyAccountDecided || count("select count(*) from customers c where not exists"
                             + " (select 1 from decision_records d where d.customer_id = c.id)") == 0);
         });

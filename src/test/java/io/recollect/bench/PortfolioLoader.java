@@ -19,10 +19,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Loads a portfolio in bulk: ledger rows by JDBC batches, then one waiting invoice-to-cash
- * process per invoice (started after its invoice email, as if sent long ago), a waiting case
- * for promised accounts and a resolution task for disputed ones. Overdue invoices' timers are
- * all due at the morning run.
+ * Loads a portfolio in bulk: ledger rows by JDBC batches, each account marked to be decided by
+ * the morning run (or by the run after its first due date), one invoice-to-cash process per
+ * invoice waiting for settlement (its email sent long ago), an open case with a pending promise
+ * for promised accounts and a resolution task for disputed ones.
  */
 final class PortfolioLoader {
 
@@ -42,10 +42,11 @@ final class PortfolioLoader {
         Timestamp now = Timestamp.from(loadedAt);
         List<Account> accounts = portfolio.accounts();
         batches(accounts, chunk -> jdbc.batchUpdate("insert into customers (id, external_ref, name, email, language,"
-                + " segment, risk_band, currency, created_at, version, hardship) values (?,?,?,?,'en',?,?,'EUR',?,0,?)",
+                + " segment, risk_band, currency, created_at, version, hardship, decide_at)"
+                + " values (?,?,?,?,'en',?,?,'EUR',?,0,?,?)",
                 chunk.stream().map(a -> new Object[] {a.customerId(), a.ref(), "Customer " + a.ref(),
                         a.ref().toLowerCase() + "@bench.example", a.segment(), a.riskBand(), now,
-                        a.kind() == Kind.HARDSHIP}).toList()));
+                        a.kind() == Kind.HARDSHIP, Timestamp.from(decideAt(a, portfolio, morningRun))}).toList()));
         List<Object[]> invoices = new ArrayList<>();
         List<Object[]> lines = new ArrayList<>();
         for (Account account : accounts) {
@@ -63,6 +64,13 @@ final class PortfolioLoader {
                 + " quantity, unit_price, tax_rate, line_total) values (?,?,1,'Services',1,?,0,?)", chunk));
         loadSideStates(portfolio, now);
         startInvoiceProcesses(portfolio, morningRun, threads);
+    }
+
+    /** The morning run for an account with anything overdue, else the run of the day after its first due date. */
+    private static Instant decideAt(Account account, Portfolio portfolio, Instant morningRun) {
+        return account.invoices().stream().map(invoice -> invoice.overdueOn(portfolio.businessDate()) ? morningRun
+                        : invoice.due().plusDays(1).atTime(6, 0).toInstant(ZoneOffset.UTC))
+                .min(Instant::compareTo).orElse(morningRun);
     }
 
     private void loadSideStates(Portfolio portfolio, Timestamp now) {
@@ -102,11 +110,6 @@ final class PortfolioLoader {
                     + " status, recorded_by, recorded_at, version) values (?,?,?,?,?,'EUR',0,'OPEN','bench',?,0)",
                     UUID.randomUUID(), caseId, account.customerId(),
                     Date.valueOf(portfolio.businessDate().plusDays(3)), account.oldest().amount(), now);
-            // Started the ordinary way (instances made by process modification trip over an engine
-            // bug when a message later leaves their event-based gateway): it evaluates during the
-            // load and holds for the promise.
-            runtime.startProcessInstanceByKey("collection-case", caseId.toString(),
-                    Map.of("caseId", caseId.toString(), "customerId", account.customerId().toString()));
         });
     }
 
@@ -114,9 +117,7 @@ final class PortfolioLoader {
         List<Object[]> starts = new ArrayList<>();
         for (Account account : portfolio.accounts()) {
             for (Invoice invoice : account.invoices()) {
-                Instant overdueAt = invoice.overdueOn(portfolio.businessDate()) ? morningRun
-                        : invoice.due().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-                starts.add(new Object[] {invoice, account.customerId(), java.util.Date.from(overdueAt)});
+                starts.add(new Object[] {invoice, account.customerId()});
             }
         }
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -126,9 +127,8 @@ final class PortfolioLoader {
             done.add(pool.submit(() -> transaction.executeWithoutResult(status -> chunk.forEach(start -> {
                 Invoice invoice = (Invoice) start[0];
                 runtime.createProcessInstanceByKey("invoice-to-cash").businessKey(invoice.number())
-                        .setVariables(Map.of("invoiceId", invoice.id().toString(), "customerId", start[1].toString(),
-                                "overdueAt", start[2]))
-                        .startAfterActivity("Task_SendInvoiceEmail").execute();
+                        .setVariables(Map.of("invoiceId", invoice.id().toString(), "customerId", start[1].toString()))
+                        .startBeforeActivity("Event_InvoiceSettled").execute();
             }))));
         }
         for (Future<?> future : done) {
