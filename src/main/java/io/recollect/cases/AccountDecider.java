@@ -1,6 +1,8 @@
 package io.recollect.cases;
 
 import io.recollect.customers.AccountSchedule;
+import io.recollect.customers.CustomerService;
+import io.recollect.customers.CustomerView;
 import io.recollect.dunning.CommunicationService;
 import io.recollect.invoicing.InvoiceService;
 import io.recollect.invoicing.OpenItem;
@@ -16,7 +18,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +39,9 @@ class AccountDecider {
     private static final Logger log = LoggerFactory.getLogger(AccountDecider.class);
 
     private final CollectionCases cases;
+    private final CustomerService customers;
+    private final DisputeService disputes;
+    private final DunningPauseService pauses;
     private final AccountSituations situations;
     private final PromiseService promises;
     private final InvoiceService invoices;
@@ -47,11 +54,15 @@ class AccountDecider {
     private final BusinessTime businessTime;
     private final Clock clock;
 
-    AccountDecider(CollectionCases cases, AccountSituations situations, PromiseService promises, InvoiceService invoices,
+    AccountDecider(CollectionCases cases, CustomerService customers, DisputeService disputes,
+            DunningPauseService pauses, AccountSituations situations, PromiseService promises, InvoiceService invoices,
             CollectionPathDecisions decisions, CommunicationService communications, CaseWorkQueue work,
             CaseJournal journal, AccountSchedule schedule, CollectionProperties properties, BusinessTime businessTime,
             Clock clock) {
         this.cases = cases;
+        this.customers = customers;
+        this.disputes = disputes;
+        this.pauses = pauses;
         this.situations = situations;
         this.promises = promises;
         this.invoices = invoices;
@@ -79,16 +90,30 @@ class AccountDecider {
     private record Pending(CollectionCase collectionCase, AccountSituations.Snapshot snapshot, List<OpenItem> open) {
     }
 
-    /** Decides the given accounts, which the caller's transaction has claimed (locked). */
+    /**
+     * Decides the given accounts, which the caller's transaction has claimed (locked). The batch
+     * is read set-based: a fixed number of queries whatever its size, never one per account.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     BatchResult decide(List<UUID> customerIds) {
+        if (customerIds.isEmpty()) {
+            return BatchResult.NONE;
+        }
         Instant now = clock.instant();
         Map<UUID, Instant> next = new HashMap<>();
         List<Pending> pending = new ArrayList<>();
+        Map<UUID, CustomerView> customers = this.customers.getAll(customerIds);
+        Map<UUID, List<OpenItem>> openItems = invoices.openItems(customerIds);
+        Map<UUID, CollectionCase> openCases = cases.findOpenByCustomerIds(customerIds).stream()
+                .collect(Collectors.toMap(CollectionCase::getCustomerId, c -> c));
+        PromiseService.Settled promised = promises.settleAll(customerIds,
+                openCases.values().stream().map(CollectionCase::getId).toList());
+        Map<UUID, Set<UUID>> disputed = disputes.disputedInvoices(customerIds);
+        Map<UUID, DunningPauseService.ActivePauses> paused = pauses.active(customerIds);
+        List<CollectionCase> opened = new ArrayList<>();
         for (UUID customerId : customerIds) {
-            promises.settle(customerId);
-            List<OpenItem> open = invoices.openItems(customerId);
-            CollectionCase openCase = cases.findByOpenCustomerId(customerId).orElse(null);
+            List<OpenItem> open = openItems.get(customerId);
+            CollectionCase openCase = openCases.get(customerId);
             if (open.stream().noneMatch(OpenItem::overdue)) {
                 if (openCase != null) {
                     close(openCase, now);
@@ -96,10 +121,19 @@ class AccountDecider {
                 next.put(customerId, nextInvoiceFallingDue(open, null));
                 continue;
             }
-            CollectionCase collectionCase = openCase != null ? openCase
-                    : cases.saveAndFlush(CollectionCase.open(customerId, now));
-            pending.add(new Pending(collectionCase, situations.of(collectionCase, open).orElseThrow(), open));
+            CollectionCase collectionCase = openCase;
+            if (collectionCase == null) {
+                collectionCase = CollectionCase.open(customerId, now);
+                opened.add(collectionCase);
+            }
+            AccountSituations.Facts facts = new AccountSituations.Facts(customers.get(customerId), open,
+                    disputed.getOrDefault(customerId, Set.of()), paused.getOrDefault(customerId, DunningPauseService.NONE),
+                    promised.open().getOrDefault(customerId, List.of()),
+                    promised.brokenByCase().getOrDefault(collectionCase.getId(), 0L));
+            pending.add(new Pending(collectionCase, situations.of(collectionCase, facts).orElseThrow(), open));
         }
+        cases.saveAll(opened);
+        cases.flush();
         List<CollectionPathDecisions.Outcome> outcomes = decisions.decideAll(pending.stream()
                 .map(p -> new CollectionPathDecisions.Request(p.collectionCase().getCustomerId(),
                         p.collectionCase().getId(), p.snapshot().situation()))

@@ -15,6 +15,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,25 +51,35 @@ class AccountSituations {
     record Snapshot(AccountSituation situation, List<OpenItem> dunnable, List<Instant> holdEnds) {
     }
 
-    /** Empty when nothing is overdue. */
-    Optional<Snapshot> of(CollectionCase collectionCase) {
-        return of(collectionCase, invoices.openItems(collectionCase.getCustomerId()));
+    /**
+     * What the situation is built from, for one account, however it was read: one by one
+     * ({@link #of(CollectionCase)}), or for a whole batch with a fixed number of queries.
+     */
+    record Facts(CustomerView customer, List<OpenItem> openItems, Set<UUID> disputed,
+            DunningPauseService.ActivePauses pauses, List<Promise> openPromises, long brokenPromises) {
     }
 
-    /** The same, from the customer's open items as already read. */
-    Optional<Snapshot> of(CollectionCase collectionCase, List<OpenItem> openItems) {
-        List<OpenItem> overdue = openItems.stream().filter(OpenItem::overdue).toList();
+    /** Empty when nothing is overdue. */
+    Optional<Snapshot> of(CollectionCase collectionCase) {
+        UUID customerId = collectionCase.getCustomerId();
+        return of(collectionCase, new Facts(customers.get(customerId), invoices.openItems(customerId),
+                disputes.disputedInvoices(customerId), pauses.active(customerId), promises.open(customerId),
+                promises.broken(collectionCase.getId())));
+    }
+
+    /** Empty when nothing is overdue. */
+    Optional<Snapshot> of(CollectionCase collectionCase, Facts facts) {
+        List<OpenItem> overdue = facts.openItems().stream().filter(OpenItem::overdue).toList();
         if (overdue.isEmpty()) {
             return Optional.empty();
         }
-        CustomerView customer = customers.get(collectionCase.getCustomerId());
-        Set<java.util.UUID> disputed = disputes.disputedInvoices(customer.id());
-        DunningPauseService.ActivePauses activePauses = pauses.active(customer.id());
-        Set<java.util.UUID> paused = activePauses.invoices();
+        CustomerView customer = facts.customer();
+        Set<UUID> disputed = facts.disputed();
+        Set<UUID> paused = facts.pauses().invoices();
         List<OpenItem> dunnable = overdue.stream()
                 .filter(item -> !disputed.contains(item.invoiceId()) && !paused.contains(item.invoiceId())).toList();
-        Optional<LocalDate> accountPausedUntil = activePauses.accountPausedUntil();
-        List<Promise> openPromises = promises.open(customer.id());
+        Optional<LocalDate> accountPausedUntil = facts.pauses().accountPausedUntil();
+        List<Promise> openPromises = facts.openPromises();
         Instant now = clock.instant();
 
         AccountSituation situation = new AccountSituation(
@@ -79,7 +90,7 @@ class AccountSituations {
                 businessTime.daysBetween(Optional.ofNullable(collectionCase.getLastActionAt())
                         .orElse(collectionCase.getOpenedAt()), now),
                 daysUntil(collectionCase.getNextStepAt(), now),
-                (int) promises.broken(collectionCase.getId()), !openPromises.isEmpty(), false,
+                (int) facts.brokenPromises(), !openPromises.isEmpty(), false,
                 overdue.stream().anyMatch(item -> disputed.contains(item.invoiceId())), customer.hardship(),
                 accountPausedUntil.isPresent() || (dunnable.isEmpty() && !paused.isEmpty()),
                 collectionCase.isWithAgency());

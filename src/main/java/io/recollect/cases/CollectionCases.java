@@ -13,4 +13,7 @@ interface CollectionCases extends JpaRepository<CollectionCase, UUID> {
     Optional<CollectionCase> findByOpenCustomerId(UUID customerId);
 
     List<CollectionCase> findByCustomerIdOrderByOpenedAtDesc(UUID customerId);
+
+    @Query("select c from CollectionCase c where c.openCustomerId in :customerIds")
+    List<CollectionCase> findOpenByCustomerIds(java.util.Collection<UUID> customerIds);
 }

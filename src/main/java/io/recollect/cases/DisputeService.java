@@ -104,6 +104,14 @@ public class DisputeService {
         return DisputeView.of(dispute);
     }
 
+    /** Each customer's disputed invoices, in one query. */
+    java.util.Map<UUID, Set<UUID>> disputedInvoices(java.util.Collection<UUID> customerIds) {
+        java.util.Map<UUID, Set<UUID>> byCustomer = new java.util.HashMap<>();
+        disputes.findOpenByCustomerIds(customerIds).forEach(d ->
+                byCustomer.computeIfAbsent(d.getCustomerId(), id -> new java.util.HashSet<>()).add(d.getInvoiceId()));
+        return byCustomer;
+    }
+
     Set<UUID> disputedInvoices(UUID customerId) {
         return disputes.findByCustomerIdAndStatus(customerId, DisputeStatus.OPEN).stream()
                 .map(Dispute::getInvoiceId).collect(Collectors.toSet());

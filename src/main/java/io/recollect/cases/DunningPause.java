@@ -48,6 +48,10 @@ class DunningPause {
         }
     }
 
+    UUID getCustomerId() {
+        return customerId;
+    }
+
     UUID getInvoiceId() {
         return invoiceId;
     }

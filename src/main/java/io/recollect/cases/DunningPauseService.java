@@ -6,6 +6,7 @@ import io.recollect.shared.BusinessRuleException;
 import io.recollect.shared.NotFoundException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -60,9 +61,22 @@ public class DunningPauseService {
     record ActivePauses(Optional<LocalDate> accountPausedUntil, Set<UUID> invoices) {
     }
 
+    static final ActivePauses NONE = new ActivePauses(Optional.empty(), Set.of());
+
     ActivePauses active(UUID customerId) {
+        return activeOf(pauses.findByCustomerIdAndEndedAtIsNull(customerId));
+    }
+
+    /** Each customer's active pauses, in one query; customers without any are absent. */
+    java.util.Map<UUID, ActivePauses> active(java.util.Collection<UUID> customerIds) {
+        return pauses.findNotEndedByCustomerIds(customerIds).stream()
+                .collect(Collectors.groupingBy(DunningPause::getCustomerId)).entrySet().stream()
+                .collect(Collectors.toMap(java.util.Map.Entry::getKey, e -> activeOf(e.getValue())));
+    }
+
+    private ActivePauses activeOf(List<DunningPause> notEnded) {
         LocalDate today = LocalDate.now(clock);
-        var active = pauses.findByCustomerIdAndEndedAtIsNull(customerId).stream().filter(p -> p.isActiveOn(today)).toList();
+        var active = notEnded.stream().filter(p -> p.isActiveOn(today)).toList();
         return new ActivePauses(
                 active.stream().filter(p -> p.getInvoiceId() == null).map(DunningPause::getPausedUntil).findFirst(),
                 active.stream().map(DunningPause::getInvoiceId).filter(Objects::nonNull).collect(Collectors.toSet()));

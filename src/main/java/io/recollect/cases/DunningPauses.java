@@ -10,4 +10,7 @@ interface DunningPauses extends JpaRepository<DunningPause, UUID> {
 
     @Query("select p from DunningPause p where p.customerId = :customerId and p.endedAt is null")
     List<DunningPause> findByCustomerIdAndEndedAtIsNull(UUID customerId);
+
+    @Query("select p from DunningPause p where p.customerId in :customerIds and p.endedAt is null")
+    List<DunningPause> findNotEndedByCustomerIds(java.util.Collection<UUID> customerIds);
 }

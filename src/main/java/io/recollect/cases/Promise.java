@@ -103,6 +103,10 @@ class Promise {
         return recordedAt;
     }
 
+    UUID getCustomerId() {
+        return customerId;
+    }
+
     UUID getId() {
         return id;
     }

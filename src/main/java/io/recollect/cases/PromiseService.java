@@ -7,7 +7,10 @@ import io.recollect.shared.ConflictException;
 import io.recollect.shared.Money;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Currency;
 import java.util.List;
 import java.util.UUID;
@@ -62,23 +65,53 @@ public class PromiseService {
     }
 
     /**
-     * Settles the customer's open promises against the ledger: kept when the payments recorded
-     * since each was made reach its amount, broken when its date plus grace has passed first.
-     * Reads payments instead of counting events, so running it twice changes nothing.
+     * Settles the batch's open promises against the ledger, with a fixed number of queries: kept
+     * when the payments recorded since each was made reach its amount, broken when its date plus
+     * grace has passed first. Reads payments instead of counting events, so running it twice
+     * changes nothing.
+     *
+     * @return the promises still open, by customer, and broken promises by case
      */
     @Transactional
-    void settle(UUID customerId) {
-        LocalDate today = LocalDate.now(clock);
-        for (Promise promise : promises.findByCustomerIdAndStatus(customerId, PromiseStatus.OPEN)) {
-            Money received = payments.receivedSince(customerId, promise.getRecordedAt(), promise.getAmount().currency());
-            if (promise.received(received, clock.instant())) {
-                journal.record(customerId, CaseEventType.PROMISE_KEPT, "Promise of " + promise.getAmount().display()
-                        + " by " + promise.getPromisedDate() + " kept", "system");
-            } else if (promise.breakIfOverdue(today, graceDays(), clock.instant())) {
-                journal.record(customerId, CaseEventType.PROMISE_BROKEN, "Promise of "
-                        + promise.getAmount().display() + " by " + promise.getPromisedDate() + " broken", "system");
-            }
+    Settled settleAll(java.util.Collection<UUID> customerIds, java.util.Collection<UUID> caseIds) {
+        Map<UUID, List<Promise>> open = promises.findOpenByCustomerIds(customerIds).stream()
+                .collect(Collectors.groupingBy(Promise::getCustomerId));
+        if (!open.isEmpty()) {
+            Instant since = open.values().stream().flatMap(List::stream).map(Promise::getRecordedAt)
+                    .min(Instant::compareTo).orElseThrow();
+            Map<UUID, List<PaymentService.Received>> paid = payments.receivedSince(open.keySet(), since).stream()
+                    .collect(Collectors.groupingBy(PaymentService.Received::customerId));
+            LocalDate today = LocalDate.now(clock);
+            open.forEach((customerId, pending) -> pending.removeIf(promise -> {
+                Money received = paid.getOrDefault(customerId, List.of()).stream()
+                        .filter(p -> !p.recordedAt().isBefore(promise.getRecordedAt()))
+                        .map(PaymentService.Received::amount)
+                        .filter(amount -> amount.currency().equals(promise.getAmount().currency()))
+                        .reduce(Money.zero(promise.getAmount().currency()), Money::plus);
+                return resolve(customerId, promise, received, today);
+            }));
         }
+        Map<UUID, Long> broken = caseIds.isEmpty() ? Map.of() : promises.countBrokenByCaseIds(caseIds).stream()
+                .collect(Collectors.toMap(row -> (UUID) row[0], row -> (Long) row[1]));
+        return new Settled(open, broken);
+    }
+
+    /** What {@link #settleAll} leaves: open promises by customer, broken promises by case. */
+    record Settled(Map<UUID, List<Promise>> open, Map<UUID, Long> brokenByCase) {
+    }
+
+    private boolean resolve(UUID customerId, Promise promise, Money received, LocalDate today) {
+        if (promise.received(received, clock.instant())) {
+            journal.record(customerId, CaseEventType.PROMISE_KEPT, "Promise of " + promise.getAmount().display()
+                    + " by " + promise.getPromisedDate() + " kept", "system");
+            return true;
+        }
+        if (promise.breakIfOverdue(today, graceDays(), clock.instant())) {
+            journal.record(customerId, CaseEventType.PROMISE_BROKEN, "Promise of "
+                    + promise.getAmount().display() + " by " + promise.getPromisedDate() + " broken", "system");
+            return true;
+        }
+        return false;
     }
 
     List<Promise> open(UUID customerId) {

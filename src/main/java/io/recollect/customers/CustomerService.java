@@ -66,6 +66,13 @@ public class CustomerService {
                 .orElseThrow(() -> new NotFoundException("Customer", id));
     }
 
+    /** Many customers in one query, by id. */
+    @Transactional(readOnly = true)
+    public java.util.Map<UUID, CustomerView> getAll(java.util.Collection<UUID> ids) {
+        return customers.findAllById(ids).stream().map(CustomerView::of)
+                .collect(java.util.stream.Collectors.toMap(CustomerView::id, c -> c));
+    }
+
     @Transactional(readOnly = true)
     public CustomerView getByExternalRef(String externalRef) {
         return customers.findByExternalRef(externalRef).map(CustomerView::of)

@@ -110,6 +110,17 @@ public class InvoiceService {
                 .map(invoice -> OpenItem.of(invoice, today)).toList();
     }
 
+    /** The open invoices of many customers in one query, each customer's oldest due first; set-based reads for a batch. */
+    @Transactional(readOnly = true)
+    public Map<UUID, List<OpenItem>> openItems(java.util.Collection<UUID> customerIds) {
+        LocalDate today = LocalDate.now(clock);
+        Map<UUID, List<OpenItem>> byCustomer = new java.util.HashMap<>();
+        customerIds.forEach(id -> byCustomer.put(id, new java.util.ArrayList<>()));
+        invoices.findOpenByCustomers(customerIds)
+                .forEach(invoice -> byCustomer.get(invoice.getCustomerId()).add(OpenItem.of(invoice, today)));
+        return byCustomer;
+    }
+
     /**
      * The open invoices locked for allocation, oldest due first: call inside the transaction
      * that then applies the payment, so concurrent payments queue instead of double-allocating.

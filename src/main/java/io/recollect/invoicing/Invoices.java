@@ -25,6 +25,11 @@ interface Invoices extends JpaRepository<Invoice, UUID> {
     @Query(OPEN_BY_CUSTOMER)
     List<Invoice> findOpenByCustomer(UUID customerId);
 
+    @Query("select i from Invoice i where i.customerId in :customerIds and i.status in"
+            + " (io.recollect.invoicing.InvoiceStatus.ISSUED, io.recollect.invoicing.InvoiceStatus.PARTIALLY_PAID)"
+            + " order by i.dueDate, i.number")
+    List<Invoice> findOpenByCustomers(java.util.Collection<UUID> customerIds);
+
     /** Locks the customer's open invoices so two payments never allocate the same open amount. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query(OPEN_BY_CUSTOMER)

@@ -76,6 +76,16 @@ public class PaymentService {
                 .reduce(Money.zero(currency), Money::plus));
     }
 
+    /** A payment as the ledger has it: whose, how much, when recorded. */
+    public record Received(UUID customerId, Money amount, Instant recordedAt) {
+    }
+
+    /** The payments of many customers recorded at or after {@code since}, in one query. */
+    public List<Received> receivedSince(java.util.Collection<UUID> customerIds, Instant since) {
+        return transaction.execute(status -> payments.findRecordedSince(customerIds, since).stream()
+                .map(p -> new Received(p.getCustomerId(), p.getAmount(), p.getRecordedAt())).toList());
+    }
+
     public PaymentView get(UUID paymentId) {
         return transaction.execute(status -> payments.findById(paymentId).map(PaymentView::of)
                 .orElseThrow(() -> new NotFoundException("Payment", paymentId)));

@@ -15,4 +15,7 @@ interface Payments extends JpaRepository<Payment, UUID> {
 
     @Query("select p from Payment p where p.customerId = :customerId and p.recordedAt >= :since")
     List<Payment> findRecordedSince(UUID customerId, Instant since);
+
+    @Query("select p from Payment p where p.customerId in :customerIds and p.recordedAt >= :since")
+    List<Payment> findRecordedSince(java.util.Collection<UUID> customerIds, Instant since);
 }
