@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -74,6 +75,9 @@ public class DisputeService {
             // flushed here so a concurrent dispute meets the open key now, not at commit
             dispute = disputes.saveAndFlush(new Dispute(invoice.customerId(), invoice.id(), reason, actor,
                     clock.instant()));
+        } catch (PessimisticLockingFailureException raced) {
+            // H2 gives up waiting for the concurrent writer of the same open key
+            throw alreadyDisputed(invoice);
         } catch (DataIntegrityViolationException raced) {
             throw OpenKeys.violated(raced, Dispute.OPEN_KEY) ? alreadyDisputed(invoice) : raced;
         }

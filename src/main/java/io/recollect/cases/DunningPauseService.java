@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -90,7 +90,7 @@ public class DunningPauseService {
             // pause of the same scope meets that key (or the ended row's version) here, not at commit
             pauses.flush();
             pauses.saveAndFlush(new DunningPause(customerId, invoiceId, reason, until, actor, clock.instant()));
-        } catch (DataIntegrityViolationException | OptimisticLockingFailureException raced) {
+        } catch (DataIntegrityViolationException | ConcurrencyFailureException raced) {
             if (raced instanceof DataIntegrityViolationException violation
                     && !OpenKeys.violated(violation, DunningPause.OPEN_KEY_ACCOUNT)
                     && !OpenKeys.violated(violation, DunningPause.OPEN_KEY_INVOICE)) {

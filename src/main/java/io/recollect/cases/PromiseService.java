@@ -12,6 +12,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -60,6 +61,9 @@ public class PromiseService {
             // flushed here so a concurrent promise meets the open key now, not at commit
             promise = promises.saveAndFlush(new Promise(open.getId(), customerId, promisedDate, promised, actor,
                     clock.instant()));
+        } catch (PessimisticLockingFailureException raced) {
+            // H2 gives up waiting for the concurrent writer of the same open key
+            throw pending();
         } catch (DataIntegrityViolationException raced) {
             throw OpenKeys.violated(raced, Promise.OPEN_KEY) ? pending() : raced;
         }
