@@ -1,6 +1,7 @@
 package io.recollect.cases;
 
 import io.recollect.shared.Actors;
+import io.recollect.shared.BusinessDate;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
@@ -34,14 +35,14 @@ class CollectionController {
         this.pauses = pauses;
     }
 
-    record PromiseRequest(@NotNull LocalDate promisedDate,
+    record PromiseRequest(@NotNull @BusinessDate LocalDate promisedDate,
             @NotNull @Positive @Digits(integer = 15, fraction = 4) BigDecimal amount) {
     }
 
     record DisputeRequest(@NotBlank @Size(max = 2000) String reason) {
     }
 
-    record PauseRequest(@NotBlank @Size(max = 1000) String reason, @NotNull LocalDate until) {
+    record PauseRequest(@NotBlank @Size(max = 1000) String reason, @NotNull @BusinessDate LocalDate until) {
     }
 
     @PostMapping("/api/customers/{customerId}/promises")

@@ -9,10 +9,15 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A customer contests an invoice: no dunning for it until a manager decides. */
+/**
+ * A customer contests an invoice: no dunning for it until a manager decides. {@code openInvoiceId}
+ * is set only while open: its unique key keeps one open dispute per invoice.
+ */
 @Entity
 @Table(name = "disputes")
 class Dispute {
+
+    static final String OPEN_KEY = "uk_disputes_open_invoice";
 
     @Id
     private UUID id;
@@ -21,6 +26,7 @@ class Dispute {
     private String reason;
     @Enumerated(EnumType.STRING)
     private DisputeStatus status;
+    private UUID openInvoiceId;
     private String raisedBy;
     private Instant raisedAt;
     private String resolutionNote;
@@ -38,6 +44,7 @@ class Dispute {
         this.invoiceId = invoiceId;
         this.reason = reason;
         this.status = DisputeStatus.OPEN;
+        this.openInvoiceId = invoiceId;
         this.raisedBy = raisedBy;
         this.raisedAt = now;
     }
@@ -50,6 +57,7 @@ class Dispute {
             throw new IllegalArgumentException("A resolution must uphold or credit");
         }
         this.status = outcome;
+        this.openInvoiceId = null;
         this.resolutionNote = note;
         this.resolvedBy = actor;
         this.resolvedAt = now;

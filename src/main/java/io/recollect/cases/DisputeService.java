@@ -14,6 +14,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -63,12 +65,22 @@ public class DisputeService {
                     + invoice.status() + "; only open invoices can be disputed");
         }
         if (disputes.existsByInvoiceIdAndStatus(invoice.id(), DisputeStatus.OPEN)) {
-            throw new ConflictException("dispute-open", "Invoice " + invoice.number() + " is already disputed");
+            throw alreadyDisputed(invoice);
         }
         if (reason == null || reason.isBlank()) {
             throw new BusinessRuleException("dispute-reason", "Say what the customer disputes");
         }
-        Dispute dispute = disputes.save(new Dispute(invoice.customerId(), invoice.id(), reason, actor, clock.instant()));
+        Dispute dispute;
+        try {
+            // flushed here so a concurrent dispute meets the open key now, not at commit
+            dispute = disputes.saveAndFlush(new Dispute(invoice.customerId(), invoice.id(), reason, actor,
+                    clock.instant()));
+        } catch (PessimisticLockingFailureException raced) {
+            // H2 gives up waiting for the concurrent writer of the same open key
+            throw alreadyDisputed(invoice);
+        } catch (DataIntegrityViolationException raced) {
+            throw OpenKeys.violated(raced, Dispute.OPEN_KEY) ? alreadyDisputed(invoice) : raced;
+        }
         journal.changed(invoice.customerId(), CaseEventType.DISPUTE_RAISED, "Invoice " + invoice.number()
                 + " disputed: " + reason, actor);
         runtime.startProcessInstanceByKey(DisputeProcess.KEY, dispute.getId().toString(), Map.of(
@@ -77,6 +89,10 @@ public class DisputeService {
                 DisputeProcess.VAR_INVOICE_ID, invoice.id().toString(),
                 DisputeProcess.VAR_TASK_DUE_DATE, Date.from(clock.instant().plus(properties.disputeTaskSla()))));
         return DisputeView.of(dispute);
+    }
+
+    private static ConflictException alreadyDisputed(InvoiceView invoice) {
+        return new ConflictException("dispute-open", "Invoice " + invoice.number() + " is already disputed");
     }
 
     /** CREDIT lowers the invoice by a credit note; UPHOLD lets dunning resume. */

@@ -8,10 +8,17 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** No dunning for the account (no invoice id) or one invoice, for a reason, until a date. */
+/**
+ * No dunning for the account (no invoice id) or one invoice, for a reason, until a date. Until it is
+ * ended, the account's pause holds {@code openCustomerId} and an invoice's pause {@code openInvoiceId}:
+ * their unique keys keep one running pause per account and per invoice, so pauses never overlap.
+ */
 @Entity
 @Table(name = "dunning_pauses")
 class DunningPause {
+
+    static final String OPEN_KEY_ACCOUNT = "uk_dunning_pauses_open_customer";
+    static final String OPEN_KEY_INVOICE = "uk_dunning_pauses_open_invoice";
 
     @Id
     private UUID id;
@@ -22,6 +29,8 @@ class DunningPause {
     private String pausedBy;
     private Instant pausedAt;
     private Instant endedAt;
+    private UUID openCustomerId;
+    private UUID openInvoiceId;
     @Version
     private Long version;
 
@@ -36,6 +45,8 @@ class DunningPause {
         this.pausedUntil = pausedUntil;
         this.pausedBy = pausedBy;
         this.pausedAt = now;
+        this.openCustomerId = invoiceId == null ? customerId : null;
+        this.openInvoiceId = invoiceId;
     }
 
     boolean isActiveOn(LocalDate day) {
@@ -45,6 +56,8 @@ class DunningPause {
     void end(Instant now) {
         if (endedAt == null) {
             endedAt = now;
+            openCustomerId = null;
+            openInvoiceId = null;
         }
     }
 

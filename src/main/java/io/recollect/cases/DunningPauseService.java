@@ -2,7 +2,9 @@ package io.recollect.cases;
 
 import io.recollect.invoicing.InvoiceService;
 import io.recollect.invoicing.InvoiceView;
+import io.recollect.customers.CustomerService;
 import io.recollect.shared.BusinessRuleException;
+import io.recollect.shared.ConflictException;
 import io.recollect.shared.NotFoundException;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -12,6 +14,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,14 +24,16 @@ import org.springframework.transaction.annotation.Transactional;
 public class DunningPauseService {
 
     private final DunningPauses pauses;
+    private final CustomerService customers;
     private final InvoiceService invoices;
     private final CaseJournal journal;
     private final CollectionProperties properties;
     private final Clock clock;
 
-    DunningPauseService(DunningPauses pauses, InvoiceService invoices, CaseJournal journal,
+    DunningPauseService(DunningPauses pauses, CustomerService customers, InvoiceService invoices, CaseJournal journal,
             CollectionProperties properties, Clock clock) {
         this.pauses = pauses;
+        this.customers = customers;
         this.invoices = invoices;
         this.journal = journal;
         this.properties = properties;
@@ -36,6 +42,7 @@ public class DunningPauseService {
 
     @Transactional
     public void pauseCustomer(UUID customerId, String reason, LocalDate until, String actor) {
+        customers.get(customerId);
         pause(customerId, null, reason, until, actor, "Dunning paused until " + until + ": " + reason);
     }
 
@@ -91,8 +98,21 @@ public class DunningPauseService {
             throw new BusinessRuleException("pause-too-long", "A pause may reach at most "
                     + properties.maxPauseHorizon().getDays() + " days ahead");
         }
-        endActive(customerId, invoiceId);
-        pauses.save(new DunningPause(customerId, invoiceId, reason, until, actor, clock.instant()));
+        try {
+            endActive(customerId, invoiceId);
+            // the ended pause gives up its open key before the new one takes it; a concurrent
+            // pause of the same scope meets that key (or the ended row's version) here, not at commit
+            pauses.flush();
+            pauses.saveAndFlush(new DunningPause(customerId, invoiceId, reason, until, actor, clock.instant()));
+        } catch (DataIntegrityViolationException | ConcurrencyFailureException raced) {
+            if (raced instanceof DataIntegrityViolationException violation
+                    && !OpenKeys.violated(violation, DunningPause.OPEN_KEY_ACCOUNT)
+                    && !OpenKeys.violated(violation, DunningPause.OPEN_KEY_INVOICE)) {
+                throw raced;
+            }
+            throw new ConflictException("pause-changed", "Another pause of the same "
+                    + (invoiceId == null ? "account" : "invoice") + " was set at the same time; reload and retry");
+        }
         journal.changed(customerId, CaseEventType.DUNNING_PAUSED, detail, actor);
     }
 

@@ -17,10 +17,13 @@ import java.util.UUID;
 /**
  * A promise to pay an amount by a date. Payments received after it was made count towards it;
  * it is kept when they reach the amount, broken when the date plus grace passes first.
+ * {@code openCustomerId} is set only while open: its unique key keeps one open promise per customer.
  */
 @Entity
 @Table(name = "promises")
 class Promise {
+
+    static final String OPEN_KEY = "uk_promises_open_customer";
 
     @Id
     private UUID id;
@@ -33,6 +36,7 @@ class Promise {
     private BigDecimal receivedAmount;
     @Enumerated(EnumType.STRING)
     private PromiseStatus status;
+    private UUID openCustomerId;
     private String recordedBy;
     private Instant recordedAt;
     private Instant resolvedAt;
@@ -51,6 +55,7 @@ class Promise {
         this.currencyCode = amount.currency().getCurrencyCode();
         this.receivedAmount = BigDecimal.ZERO;
         this.status = PromiseStatus.OPEN;
+        this.openCustomerId = customerId;
         this.recordedBy = recordedBy;
         this.recordedAt = now;
     }
@@ -64,6 +69,7 @@ class Promise {
         receivedAmount = sinceRecorded.amount();
         if (getReceived().compareTo(getAmount()) >= 0) {
             status = PromiseStatus.KEPT;
+            openCustomerId = null;
             resolvedAt = now;
             return true;
         }
@@ -75,6 +81,7 @@ class Promise {
         requireOpen();
         if (today.isAfter(lastDayToPay(graceDays))) {
             status = PromiseStatus.BROKEN;
+            openCustomerId = null;
             resolvedAt = now;
             return true;
         }

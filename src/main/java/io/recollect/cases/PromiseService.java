@@ -4,6 +4,7 @@ import io.recollect.customers.CustomerService;
 import io.recollect.payments.PaymentService;
 import io.recollect.shared.BusinessRuleException;
 import io.recollect.shared.ConflictException;
+import io.recollect.shared.InvalidFieldException;
 import io.recollect.shared.Money;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -14,6 +15,8 @@ import java.util.stream.Collectors;
 import java.util.Currency;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -53,15 +56,30 @@ public class PromiseService {
         if (amount == null || amount.signum() <= 0) {
             throw new BusinessRuleException("promise-amount", "The promised amount must be positive");
         }
-        Money promised = Money.of(amount, Currency.getInstance(customers.get(customerId).currency()));
+        Currency currency = Currency.getInstance(customers.get(customerId).currency());
+        InvalidFieldException.requireExact("amount", amount, currency);
+        Money promised = Money.of(amount, currency);
         if (!promises.findByCustomerIdAndStatus(customerId, PromiseStatus.OPEN).isEmpty()) {
-            throw new ConflictException("promise-pending", "A promise to pay is already pending for this customer");
+            throw pending();
         }
-        Promise promise = promises.save(new Promise(open.getId(), customerId, promisedDate, promised, actor,
-                clock.instant()));
+        Promise promise;
+        try {
+            // flushed here so a concurrent promise meets the open key now, not at commit
+            promise = promises.saveAndFlush(new Promise(open.getId(), customerId, promisedDate, promised, actor,
+                    clock.instant()));
+        } catch (PessimisticLockingFailureException raced) {
+            // H2 gives up waiting for the concurrent writer of the same open key
+            throw pending();
+        } catch (DataIntegrityViolationException raced) {
+            throw OpenKeys.violated(raced, Promise.OPEN_KEY) ? pending() : raced;
+        }
         journal.changed(customerId, CaseEventType.PROMISE_RECORDED, "Promised " + promised.display() + " by "
                 + promisedDate, actor);
         return promise.getId();
+    }
+
+    private static ConflictException pending() {
+        return new ConflictException("promise-pending", "A promise to pay is already pending for this customer");
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.recollect.customers;
 
+import io.recollect.shared.IsoCurrency;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -14,5 +15,5 @@ public record NewCustomer(
         @Pattern(regexp = "[a-z]{2}(-[A-Z]{2})?", message = "must be a language tag such as en or de-AT") String language,
         @NotNull Segment segment,
         RiskBand riskBand,
-        @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 currency code") String currency) {
+        @NotNull @IsoCurrency String currency) {
 }

@@ -1,5 +1,7 @@
 package io.recollect.invoicing;
 
+import io.recollect.shared.BusinessDate;
+import io.recollect.shared.IsoCurrency;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -20,9 +22,9 @@ public record NewInvoice(
         @NotBlank @Size(max = 50) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._/-]*",
                 message = "must be letters, digits and . _ / -") String number,
         @NotNull UUID customerId,
-        @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 currency code") String currency,
-        @NotNull LocalDate issueDate,
-        @NotNull LocalDate dueDate,
+        @NotNull @IsoCurrency String currency,
+        @NotNull @BusinessDate LocalDate issueDate,
+        @NotNull @BusinessDate LocalDate dueDate,
         @NotEmpty @Size(max = 500) List<@Valid @NotNull Line> lines) {
 
     /** One billed item; taxRate is a fraction (0.2 for 20 %). */

@@ -1,10 +1,11 @@
 package io.recollect.payments;
 
+import io.recollect.shared.BusinessDate;
+import io.recollect.shared.IsoCurrency;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
@@ -20,8 +21,8 @@ public record NewPayment(
         @NotBlank @Size(max = 100) String externalId,
         @NotNull UUID customerId,
         @NotNull @Positive @Digits(integer = 15, fraction = 4) BigDecimal amount,
-        @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 currency code") String currency,
-        @NotNull LocalDate receivedOn,
+        @NotNull @IsoCurrency String currency,
+        @NotNull @BusinessDate LocalDate receivedOn,
         @NotBlank @Size(max = 30) String method,
         @Size(max = 140) String reference,
         @Size(max = 100) List<@Valid @NotNull Allocation> allocations) {

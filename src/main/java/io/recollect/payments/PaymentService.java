@@ -8,10 +8,12 @@ import io.recollect.invoicing.OpenItem;
 import io.recollect.shared.BusinessRuleException;
 import io.recollect.shared.ConflictException;
 import io.recollect.shared.CurrencyMismatchException;
+import io.recollect.shared.InvalidFieldException;
 import io.recollect.shared.Money;
 import io.recollect.shared.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
@@ -98,10 +100,16 @@ public class PaymentService {
 
     private PaymentView recordNew(NewPayment request) {
         CustomerView customer = customers.get(request.customerId());
-        Money amount = Money.of(request.amount(), Currency.getInstance(request.currency()));
+        Currency currency = Currency.getInstance(request.currency());
         if (!customer.currency().equals(request.currency())) {
-            throw new CurrencyMismatchException(Currency.getInstance(customer.currency()), amount.currency());
+            throw new CurrencyMismatchException(Currency.getInstance(customer.currency()), currency);
         }
+        requireExactAmounts(request, currency);
+        if (request.receivedOn().isAfter(LocalDate.now(clock))) {
+            throw new BusinessRuleException("payment-in-the-future", "A payment cannot be received on "
+                    + request.receivedOn() + ", after today (" + LocalDate.now(clock) + ")");
+        }
+        Money amount = Money.of(request.amount(), currency);
         Payment payment = new Payment(request.externalId(), customer.id(), amount, request.receivedOn(),
                 request.method(), request.reference(), clock.instant());
         List<OpenItem> open = invoices.lockOpenItems(customer.id());
@@ -115,6 +123,15 @@ public class PaymentService {
         events.publishEvent(new PaymentRecorded(payment.getId(), payment.getCustomerId(), payment.getAmount(),
                 payment.getReceivedOn()));
         return PaymentView.of(payment);
+    }
+
+    /** Money arrives at the currency's minor unit: 1.2345 EUR is a mistake, not 1.23 EUR. */
+    private static void requireExactAmounts(NewPayment request, Currency currency) {
+        InvalidFieldException.requireExact("amount", request.amount(), currency);
+        List<NewPayment.Allocation> allocations = request.allocations() == null ? List.of() : request.allocations();
+        for (int i = 0; i < allocations.size(); i++) {
+            InvalidFieldException.requireExact("allocations[" + i + "].amount", allocations.get(i).amount(), currency);
+        }
     }
 
     private void allocateOldestFirst(Payment payment, List<OpenItem> open) {

@@ -4,6 +4,10 @@ import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -23,6 +27,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice
 class ApiProblems extends ResponseEntityExceptionHandler {
 
+    private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
     private static final String TYPE_BASE = "https://recollect.io/problems/";
 
     @Override
@@ -43,12 +48,28 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "malformed-request",
                 "Malformed request", "The request body is not valid JSON of the expected shape");
-        if (ex.getCause() instanceof com.fasterxml.jackson.databind.JsonMappingException mapping
-                && !mapping.getPath().isEmpty()) {
-            problem.setProperty("errors", List.of(Map.of("field", fieldPath(mapping),
-                    "message", "cannot be read from the value given")));
-        }
+        JsonProblems.fieldError(ex.getCause()).ifPresent(error -> problem.setProperty("errors", List.of(error)));
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    @ExceptionHandler(InvalidFieldException.class)
+    ProblemDetail invalidField(InvalidFieldException ex) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+                "The request has 1 invalid field(s)");
+        problem.setProperty("errors", List.of(Map.of("field", ex.field(), "message", ex.getMessage())));
+        return problem;
+    }
+
+    /**
+     * The database refused a write that the service's own checks let through: a concurrent
+     * request won a unique key or a row version. Services translate the ones they expect; this
+     * keeps any other from becoming a 500.
+     */
+    @ExceptionHandler({DataIntegrityViolationException.class, ConcurrencyFailureException.class})
+    ProblemDetail concurrentChange(RuntimeException ex) {
+        log.warn("Write refused by the database: {}", ex.getClass().getSimpleName());
+        return problem(HttpStatus.CONFLICT, "concurrent-change", "Conflicting change",
+                "The request clashes with a change made at the same time; reload and try again");
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
@@ -77,17 +98,5 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         problem.setType(URI.create(TYPE_BASE + type));
         problem.setTitle(title);
         return problem;
-    }
-
-    private static String fieldPath(com.fasterxml.jackson.databind.JsonMappingException mapping) {
-        StringBuilder path = new StringBuilder();
-        for (var reference : mapping.getPath()) {
-            if (reference.getFieldName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
-            } else {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.toString();
     }
 }

@@ -9,17 +9,31 @@ import java.util.Objects;
 /**
  * An amount in one currency, kept at the currency's minor-unit scale. Arithmetic across
  * currencies is refused rather than converted: Recollect never guesses an exchange rate.
+ * Only currencies with a minor unit (not XXX, XAU, XDR...) can hold money.
  */
 public record Money(BigDecimal amount, Currency currency) implements Comparable<Money> {
 
     public Money {
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(currency, "currency");
+        if (!hasMinorUnit(currency)) {
+            throw new IllegalArgumentException(currency.getCurrencyCode() + " has no minor unit");
+        }
         amount = amount.setScale(currency.getDefaultFractionDigits(), RoundingMode.HALF_UP);
     }
 
     public static Money of(BigDecimal amount, Currency currency) {
         return new Money(amount, currency);
+    }
+
+    /** True when the amount needs no rounding to the currency's minor unit: 1.20 EUR is, 1.205 EUR is not. */
+    public static boolean isExact(BigDecimal amount, Currency currency) {
+        return hasMinorUnit(currency) && amount.stripTrailingZeros().scale() <= currency.getDefaultFractionDigits();
+    }
+
+    /** ISO 4217 gives metals, funds and test codes (XAU, XDR, XTS, XXX) no minor unit; they are not money here. */
+    public static boolean hasMinorUnit(Currency currency) {
+        return currency.getDefaultFractionDigits() >= 0;
     }
 
     public static Money zero(Currency currency) {

@@ -77,8 +77,9 @@ final class PortfolioLoader {
         for (Account account : portfolio.accounts()) {
             switch (account.kind()) {
                 case PAUSED -> jdbc.update("insert into dunning_pauses (id, customer_id, reason, paused_until, paused_by,"
-                        + " paused_at, version) values (?,?,'Bereavement',?,'bench',?,0)", UUID.randomUUID(),
-                        account.customerId(), Date.valueOf(portfolio.businessDate().plusDays(10)), now);
+                        + " paused_at, version, open_customer_id) values (?,?,'Bereavement',?,'bench',?,0,?)",
+                        UUID.randomUUID(), account.customerId(), Date.valueOf(portfolio.businessDate().plusDays(10)),
+                        now, account.customerId());
                 case DISPUTED -> disputed(account, now);
                 case PROMISED -> promised(account, portfolio, now);
                 default -> { }
@@ -89,9 +90,9 @@ final class PortfolioLoader {
     private void disputed(Account account, Timestamp now) {
         UUID dispute = UUID.randomUUID();
         transaction.executeWithoutResult(status -> {
-            jdbc.update("insert into disputes (id, customer_id, invoice_id, reason, status, raised_by, raised_at, version)"
-                    + " values (?,?,?,'Not delivered','OPEN','bench',?,0)", dispute, account.customerId(),
-                    account.oldest().id(), now);
+            jdbc.update("insert into disputes (id, customer_id, invoice_id, reason, status, raised_by, raised_at, version,"
+                    + " open_invoice_id) values (?,?,?,'Not delivered','OPEN','bench',?,0,?)", dispute,
+                    account.customerId(), account.oldest().id(), now, account.oldest().id());
             runtime.startProcessInstanceByKey("dispute", dispute.toString(), Map.of("disputeId", dispute.toString(),
                     "customerId", account.customerId().toString(), "invoiceId", account.oldest().id().toString(),
                     "taskDueDate", java.util.Date.from(now.toInstant().plusSeconds(5 * 86_400))));
@@ -107,9 +108,11 @@ final class PortfolioLoader {
                     + " last_action_at, version) values (?,?,'OPEN',?,1,?,?,0)", caseId, account.customerId(),
                     account.customerId(), opened, opened);
             jdbc.update("insert into promises (id, case_id, customer_id, promised_date, amount, currency, received_amount,"
-                    + " status, recorded_by, recorded_at, version) values (?,?,?,?,?,'EUR',0,'OPEN','bench',?,0)",
+                    + " status, recorded_by, recorded_at, version, open_customer_id)"
+                    + " values (?,?,?,?,?,'EUR',0,'OPEN','bench',?,0,?)",
                     UUID.randomUUID(), caseId, account.customerId(),
-                    Date.valueOf(portfolio.businessDate().plusDays(3)), account.oldest().amount(), now);
+                    Date.valueOf(portfolio.businessDate().plusDays(3)), account.oldest().amount(), now,
+                    account.customerId());
         });
     }
 

@@ -39,7 +39,8 @@ class InvoiceToCashProcessTests extends IntegrationTest {
         jobs.runDueJobs();
         ProcessInstance process = process(invoice);
 
-        fixtures.pay(customer, "250.00", time.today().plusDays(3));
+        time.advanceDays(3);
+        fixtures.pay(customer, "250.00", time.today());
         await().atMost(Duration.ofSeconds(20)).until(() -> isEnded(process));
         time.advanceDays(40);
         cases.settle();
