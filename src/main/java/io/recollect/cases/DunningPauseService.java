@@ -1,5 +1,6 @@
 package io.recollect.cases;
 
+import io.recollect.audit.CustomerAccess;
 import io.recollect.invoicing.InvoiceService;
 import io.recollect.invoicing.InvoiceView;
 import io.recollect.shared.BusinessRuleException;
@@ -22,19 +23,22 @@ public class DunningPauseService {
     private final InvoiceService invoices;
     private final CaseJournal journal;
     private final CollectionProperties properties;
+    private final CustomerAccess access;
     private final Clock clock;
 
     DunningPauseService(DunningPauses pauses, InvoiceService invoices, CaseJournal journal,
-            CollectionProperties properties, Clock clock) {
+            CollectionProperties properties, CustomerAccess access, Clock clock) {
         this.pauses = pauses;
         this.invoices = invoices;
         this.journal = journal;
         this.properties = properties;
+        this.access = access;
         this.clock = clock;
     }
 
     @Transactional
     public void pauseCustomer(UUID customerId, String reason, LocalDate until, String actor) {
+        access.check(customerId);
         pause(customerId, null, reason, until, actor, "Dunning paused until " + until + ": " + reason);
     }
 
@@ -47,6 +51,7 @@ public class DunningPauseService {
 
     @Transactional
     public void resumeCustomer(UUID customerId, String actor) {
+        access.check(customerId);
         resume(customerId, null, actor, "Dunning resumed");
     }
 

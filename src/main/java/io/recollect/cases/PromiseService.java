@@ -1,5 +1,6 @@
 package io.recollect.cases;
 
+import io.recollect.audit.CustomerAccess;
 import io.recollect.customers.CustomerService;
 import io.recollect.shared.BusinessRuleException;
 import io.recollect.shared.ConflictException;
@@ -21,19 +22,22 @@ public class PromiseService {
     private final CaseJournal journal;
     private final CustomerService customers;
     private final CollectionProperties properties;
+    private final CustomerAccess access;
     private final Clock clock;
 
     PromiseService(Promises promises, CaseJournal journal, CustomerService customers,
-            CollectionProperties properties, Clock clock) {
+            CollectionProperties properties, CustomerAccess access, Clock clock) {
         this.promises = promises;
         this.journal = journal;
         this.customers = customers;
         this.properties = properties;
+        this.access = access;
         this.clock = clock;
     }
 
     @Transactional
     public UUID record(UUID customerId, LocalDate promisedDate, BigDecimal amount, String actor) {
+        access.check(customerId);
         CollectionCase open = journal.openCase(customerId).orElseThrow(() -> new BusinessRuleException(
                 "no-open-case", "Customer " + customerId + " has no open collection case to promise against"));
         LocalDate today = LocalDate.now(clock);

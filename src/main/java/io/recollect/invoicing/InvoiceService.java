@@ -1,5 +1,6 @@
 package io.recollect.invoicing;
 
+import io.recollect.audit.CustomerAccess;
 import io.recollect.customers.CustomerService;
 import io.recollect.customers.CustomerView;
 import io.recollect.shared.ConflictException;
@@ -28,15 +29,17 @@ public class InvoiceService {
     private final CustomerService customers;
     private final RuntimeService runtime;
     private final ApplicationEventPublisher events;
+    private final CustomerAccess access;
     private final Clock clock;
 
     InvoiceService(Invoices invoices, CreditNotes creditNotes, CustomerService customers, RuntimeService runtime,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, CustomerAccess access, Clock clock) {
         this.invoices = invoices;
         this.creditNotes = creditNotes;
         this.customers = customers;
         this.runtime = runtime;
         this.events = events;
+        this.access = access;
         this.clock = clock;
     }
 
@@ -73,13 +76,17 @@ public class InvoiceService {
 
     @Transactional(readOnly = true)
     public InvoiceView get(UUID invoiceId) {
-        return InvoiceView.of(find(invoiceId));
+        return visible(find(invoiceId));
     }
 
     @Transactional(readOnly = true)
     public InvoiceView getByNumber(String number) {
-        return invoices.findByNumber(number).map(InvoiceView::of)
-                .orElseThrow(() -> new NotFoundException("Invoice", number));
+        return visible(invoices.findByNumber(number).orElseThrow(() -> new NotFoundException("Invoice", number)));
+    }
+
+    private InvoiceView visible(Invoice invoice) {
+        access.check(invoice.getCustomerId());
+        return InvoiceView.of(invoice);
     }
 
     /** The customer's open invoices, oldest due first, with days past due as of today. */

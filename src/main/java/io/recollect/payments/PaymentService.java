@@ -1,5 +1,6 @@
 package io.recollect.payments;
 
+import io.recollect.audit.CustomerAccess;
 import io.recollect.customers.CustomerService;
 import io.recollect.customers.CustomerView;
 import io.recollect.invoicing.InvoiceService;
@@ -33,15 +34,17 @@ public class PaymentService {
     private final InvoiceService invoices;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
+    private final CustomerAccess access;
     private final Clock clock;
 
     PaymentService(Payments payments, CustomerService customers, InvoiceService invoices,
-            ApplicationEventPublisher events, TransactionTemplate transaction, Clock clock) {
+            ApplicationEventPublisher events, TransactionTemplate transaction, CustomerAccess access, Clock clock) {
         this.payments = payments;
         this.customers = customers;
         this.invoices = invoices;
         this.events = events;
         this.transaction = transaction;
+        this.access = access;
         this.clock = clock;
     }
 
@@ -63,8 +66,10 @@ public class PaymentService {
     }
 
     public PaymentView get(UUID paymentId) {
-        return transaction.execute(status -> payments.findById(paymentId).map(PaymentView::of)
+        Payment payment = transaction.execute(status -> payments.findById(paymentId)
                 .orElseThrow(() -> new NotFoundException("Payment", paymentId)));
+        access.check(payment.getCustomerId());
+        return PaymentView.of(payment);
     }
 
     public List<PaymentView> history(UUID customerId) {
