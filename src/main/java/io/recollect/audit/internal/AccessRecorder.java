@@ -5,40 +5,43 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.HandlerMapping;
 
 /**
- * Writes a line of the access log for a person's request about a customer, once per customer and
- * request, before the answer is written. Its own transaction: a read-only request can write it,
- * and a refused or failed request keeps its line. If the line cannot be written, the request fails.
+ * Writes the access log's lines for a person's request about customers, one per customer and
+ * request. Outside a transaction a line is written at once; inside one (a read-only one cannot
+ * insert, and a second connection per request could drain the pool) it waits in the request and
+ * is written by {@link AccessLogFlush} before the answer's body, or after the request when it has
+ * none. A refused or failed request keeps its lines; a line that cannot be written fails the
+ * request before its body leaves.
  */
 @Component
 public class AccessRecorder {
 
     private static final String RECORDED = AccessRecorder.class.getName() + ".recorded";
+    private static final String PENDING = AccessRecorder.class.getName() + ".pending";
     private static final int MAX_ENDPOINT = 200;
-    /** The line of an access-log query that names no customer. */
-    private static final UUID NO_CUSTOMER = new UUID(0, 0);
 
     private final JdbcTemplate jdbc;
-    private final TransactionTemplate ownTransaction;
     private final Clock clock;
 
-    AccessRecorder(JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock) {
+    AccessRecorder(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
-        this.ownTransaction = new TransactionTemplate(transactions);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
+    }
+
+    private record Line(OffsetDateTime at, String user, UUID customerId, String method, String endpoint,
+            AccessOutcome outcome) {
     }
 
     /** Machine accounts of integrating systems are not people; work outside an HTTP request has no reader. */
@@ -47,13 +50,41 @@ public class AccessRecorder {
         if (user.machine() || request == null || !firstInRequest(request, customerId, allowed)) {
             return;
         }
-        String endpoint = endpoint(request);
-        AccessOutcome outcome = allowed ? AccessOutcome.GRANTED : AccessOutcome.DENIED;
-        ownTransaction.executeWithoutResult(status -> jdbc.update("""
+        Line line = new Line(OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), user.id(), customerId,
+                request.getMethod(), endpoint(request), allowed ? AccessOutcome.GRANTED : AccessOutcome.DENIED);
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            pending(request).add(line);
+        } else {
+            write(List.of(line));
+        }
+    }
+
+    /** Writes the request's waiting lines; called once the services' transactions have ended. */
+    void flush(HttpServletRequest request) {
+        @SuppressWarnings("unchecked")
+        List<Line> pending = (List<Line>) request.getAttribute(PENDING);
+        if (pending != null && !pending.isEmpty()) {
+            List<Line> lines = List.copyOf(pending);
+            pending.clear();
+            write(lines);
+        }
+    }
+
+    private void write(List<Line> lines) {
+        jdbc.batchUpdate("""
                 insert into access_log (accessed_at, user_id, customer_id, http_method, endpoint, outcome)
-                values (?, ?, ?, ?, ?, ?)""",
-                OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), user.id(), customerId,
-                request.getMethod(), endpoint, outcome.name()));
+                values (?, ?, ?, ?, ?, ?)""", lines.stream().map(line -> new Object[] {line.at(), line.user(),
+                line.customerId(), line.method(), line.endpoint(), line.outcome().name()}).toList());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Line> pending(HttpServletRequest request) {
+        List<Line> pending = (List<Line>) request.getAttribute(PENDING);
+        if (pending == null) {
+            pending = new ArrayList<>();
+            request.setAttribute(PENDING, pending);
+        }
+        return pending;
     }
 
     @SuppressWarnings("unchecked")
@@ -63,7 +94,7 @@ public class AccessRecorder {
             recorded = new HashSet<>();
             request.setAttribute(RECORDED, recorded);
         }
-        return recorded.add((customerId == null ? NO_CUSTOMER : customerId) + "/" + allowed);
+        return recorded.add(customerId + "/" + allowed);
     }
 
     private static HttpServletRequest currentRequest() {
