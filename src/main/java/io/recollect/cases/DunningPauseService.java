@@ -1,5 +1,6 @@
 package io.recollect.cases;
 
+import io.recollect.audit.CustomerAccess;
 import io.recollect.invoicing.InvoiceService;
 import io.recollect.invoicing.InvoiceView;
 import io.recollect.customers.CustomerService;
@@ -28,15 +29,17 @@ public class DunningPauseService {
     private final InvoiceService invoices;
     private final CaseJournal journal;
     private final CollectionProperties properties;
+    private final CustomerAccess access;
     private final Clock clock;
 
     DunningPauseService(DunningPauses pauses, CustomerService customers, InvoiceService invoices, CaseJournal journal,
-            CollectionProperties properties, Clock clock) {
+            CollectionProperties properties, CustomerAccess access, Clock clock) {
         this.pauses = pauses;
         this.customers = customers;
         this.invoices = invoices;
         this.journal = journal;
         this.properties = properties;
+        this.access = access;
         this.clock = clock;
     }
 
@@ -55,6 +58,7 @@ public class DunningPauseService {
 
     @Transactional
     public void resumeCustomer(UUID customerId, String actor) {
+        access.check(customerId);
         resume(customerId, null, actor, "Dunning resumed");
     }
 

@@ -1,5 +1,6 @@
 package io.recollect.cases;
 
+import io.recollect.audit.CustomerAccess;
 import io.recollect.customers.CustomerService;
 import io.recollect.payments.PaymentService;
 import io.recollect.shared.BusinessRuleException;
@@ -29,20 +30,23 @@ public class PromiseService {
     private final CustomerService customers;
     private final CollectionProperties properties;
     private final PaymentService payments;
+    private final CustomerAccess access;
     private final Clock clock;
 
     PromiseService(Promises promises, CaseJournal journal, CustomerService customers, PaymentService payments,
-            CollectionProperties properties, Clock clock) {
+            CollectionProperties properties, CustomerAccess access, Clock clock) {
         this.payments = payments;
         this.promises = promises;
         this.journal = journal;
         this.customers = customers;
         this.properties = properties;
+        this.access = access;
         this.clock = clock;
     }
 
     @Transactional
     public UUID record(UUID customerId, LocalDate promisedDate, BigDecimal amount, String actor) {
+        access.check(customerId);
         CollectionCase open = journal.openCase(customerId).orElseThrow(() -> new BusinessRuleException(
                 "no-open-case", "Customer " + customerId + " has no open collection case to promise against"));
         LocalDate today = LocalDate.now(clock);

@@ -30,6 +30,8 @@ public class Customer {
     private String currencyCode;
     private Instant createdAt;
     private boolean hardship;
+    /** The team of collectors who work this account; null: any collector. */
+    private String team;
     @Version
     private Long version;
 
@@ -54,6 +56,14 @@ public class Customer {
         boolean changed = this.hardship != hardship;
         this.hardship = hardship;
         return changed;
+    }
+
+    void assignTeam(String team) {
+        this.team = team;
+    }
+
+    public String getTeam() {
+        return team;
     }
 
     public boolean isHardship() {

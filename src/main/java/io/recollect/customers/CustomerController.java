@@ -3,6 +3,7 @@ package io.recollect.customers;
 import io.recollect.shared.Actors;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.UUID;
@@ -39,6 +40,16 @@ class CustomerController {
     }
 
     record HardshipRequest(@NotNull Boolean hardship, @Size(max = 1000) String note) {
+    }
+
+    /** Which team of collectors works the account; {@code {"team": null}} for none. */
+    @PutMapping("/{id}/team")
+    CustomerView assignTeam(@PathVariable UUID id, @Valid @RequestBody TeamRequest request) {
+        return customers.assignTeam(id, request.team());
+    }
+
+    record TeamRequest(@Size(max = 50) @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*",
+            message = "must be lower-case letters and digits, words joined by '-'") String team) {
     }
 
     @GetMapping("/{id}")

@@ -1,11 +1,15 @@
 package io.recollect.customers;
 
+import io.recollect.audit.CustomerAccess;
+import io.recollect.security.CurrentUser;
+import io.recollect.security.Roles;
 import io.recollect.shared.ConflictException;
 import io.recollect.shared.NotFoundException;
 import java.time.Clock;
 import java.util.Currency;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,14 +20,17 @@ public class CustomerService {
 
     private final Customers customers;
     private final ApplicationEventPublisher events;
+    private final CustomerAccess access;
     private final Clock clock;
 
     private final AccountSchedule schedule;
 
-    CustomerService(Customers customers, ApplicationEventPublisher events, AccountSchedule schedule, Clock clock) {
+    CustomerService(Customers customers, ApplicationEventPublisher events, AccountSchedule schedule,
+            CustomerAccess access, Clock clock) {
         this.schedule = schedule;
         this.customers = customers;
         this.events = events;
+        this.access = access;
         this.clock = clock;
     }
 
@@ -43,11 +50,23 @@ public class CustomerService {
     /** Sets or clears the hardship flag; a change wakes the customer's case. */
     @Transactional
     public CustomerView setHardship(UUID id, boolean hardship, String note, String actor) {
-        Customer customer = customers.findById(id).orElseThrow(() -> new NotFoundException("Customer", id));
+        Customer customer = find(id);
         if (customer.markHardship(hardship)) {
             schedule.changed(id);
             events.publishEvent(new HardshipChanged(id, hardship, note, actor, clock.instant()));
         }
+        return CustomerView.of(customer);
+    }
+
+    /** Assigns the customer to a team of collectors, or to none (null); for integrations, managers and admins. */
+    @Transactional
+    public CustomerView assignTeam(UUID id, String team) {
+        CurrentUser.get().filter(user -> !user.inAny(Roles.ADMIN, Roles.INTEGRATIONS, Roles.MANAGERS))
+                .ifPresent(user -> {
+                    throw new AccessDeniedException("Only integrations, managers and admins assign teams");
+                });
+        Customer customer = find(id);
+        customer.assignTeam(team);
         return CustomerView.of(customer);
     }
 
@@ -62,8 +81,7 @@ public class CustomerService {
 
     @Transactional(readOnly = true)
     public CustomerView get(UUID id) {
-        return customers.findById(id).map(CustomerView::of)
-                .orElseThrow(() -> new NotFoundException("Customer", id));
+        return CustomerView.of(find(id));
     }
 
     /** Many customers in one query, by id. */
@@ -75,8 +93,17 @@ public class CustomerService {
 
     @Transactional(readOnly = true)
     public CustomerView getByExternalRef(String externalRef) {
-        return customers.findByExternalRef(externalRef).map(CustomerView::of)
+        Customer customer = customers.findByExternalRef(externalRef)
                 .orElseThrow(() -> new NotFoundException("Customer with external ref", externalRef));
+        access.check(customer.getId(), customer.getTeam());
+        return CustomerView.of(customer);
+    }
+
+    /** Every use of a customer by a user passes {@link CustomerAccess}: the team check and the access log. */
+    private Customer find(UUID id) {
+        Customer customer = customers.findById(id).orElseThrow(() -> new NotFoundException("Customer", id));
+        access.check(customer.getId(), customer.getTeam());
+        return customer;
     }
 
     @Transactional(readOnly = true)

@@ -3,12 +3,14 @@ package io.recollect.customers;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A customer as other modules and the API see it. */
+/** A customer as other modules and the API see it; {@code team} null when no team works it. */
 public record CustomerView(UUID id, String externalRef, String name, String email, String language,
-        Segment segment, RiskBand riskBand, String currency, boolean hardship, Instant createdAt) {
+        Segment segment, RiskBand riskBand, String currency, boolean hardship, Instant createdAt,
+        String team) {
 
     static CustomerView of(Customer c) {
         return new CustomerView(c.getId(), c.getExternalRef(), c.getName(), c.getEmail(), c.getLanguage(),
-                c.getSegment(), c.getRiskBand(), c.getCurrency().getCurrencyCode(), c.isHardship(), c.getCreatedAt());
+                c.getSegment(), c.getRiskBand(), c.getCurrency().getCurrencyCode(), c.isHardship(), c.getCreatedAt(),
+                c.getTeam());
     }
 }

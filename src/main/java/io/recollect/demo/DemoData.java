@@ -26,7 +26,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * The zero-setup run's demo: three users with documented passwords, and a small portfolio with
+ * The zero-setup run's demo: four users with documented passwords, and a small portfolio with
  * back-dated invoices so reminders, a collector's task and a closed case appear within a minute.
  * Never on in the postgres profile unless asked for.
  */
@@ -61,6 +61,8 @@ class DemoData implements ApplicationRunner {
                 List.of(Roles.COLLECTORS));
         identity.ensureUser("manager", "manager", "Mona", "Manager", "manager@recollect.example",
                 List.of(Roles.MANAGERS, Roles.COLLECTORS));
+        identity.ensureUser("auditor", "auditor", "Audrey", "Auditor", "auditor@recollect.example",
+                List.of(Roles.AUDITORS));
         if (customers.any()) {
             return;
         }

@@ -1,6 +1,7 @@
 package io.recollect.invoicing;
 
 import io.recollect.customers.AccountSchedule;
+import io.recollect.audit.CustomerAccess;
 import io.recollect.customers.CustomerService;
 import io.recollect.shared.BusinessTime;
 import io.recollect.customers.CustomerView;
@@ -32,10 +33,12 @@ public class InvoiceService {
     private final ApplicationEventPublisher events;
     private final AccountSchedule schedule;
     private final BusinessTime businessTime;
+    private final CustomerAccess access;
     private final Clock clock;
 
     InvoiceService(Invoices invoices, CreditNotes creditNotes, CustomerService customers, RuntimeService runtime,
-            ApplicationEventPublisher events, AccountSchedule schedule, BusinessTime businessTime, Clock clock) {
+            ApplicationEventPublisher events, AccountSchedule schedule, BusinessTime businessTime,
+            CustomerAccess access, Clock clock) {
         this.schedule = schedule;
         this.businessTime = businessTime;
         this.invoices = invoices;
@@ -43,6 +46,7 @@ public class InvoiceService {
         this.customers = customers;
         this.runtime = runtime;
         this.events = events;
+        this.access = access;
         this.clock = clock;
     }
 
@@ -93,13 +97,17 @@ public class InvoiceService {
 
     @Transactional(readOnly = true)
     public InvoiceView get(UUID invoiceId) {
-        return InvoiceView.of(find(invoiceId));
+        return visible(find(invoiceId));
     }
 
     @Transactional(readOnly = true)
     public InvoiceView getByNumber(String number) {
-        return invoices.findByNumber(number).map(InvoiceView::of)
-                .orElseThrow(() -> new NotFoundException("Invoice", number));
+        return visible(invoices.findByNumber(number).orElseThrow(() -> new NotFoundException("Invoice", number)));
+    }
+
+    private InvoiceView visible(Invoice invoice) {
+        access.check(invoice.getCustomerId());
+        return InvoiceView.of(invoice);
     }
 
     /** The customer's open invoices, oldest due first, with days past due as of today. */

@@ -1,6 +1,7 @@
 package io.recollect.payments;
 
 import io.recollect.customers.AccountSchedule;
+import io.recollect.audit.CustomerAccess;
 import io.recollect.customers.CustomerService;
 import io.recollect.customers.CustomerView;
 import io.recollect.invoicing.InvoiceService;
@@ -38,16 +39,19 @@ public class PaymentService {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final AccountSchedule schedule;
+    private final CustomerAccess access;
     private final Clock clock;
 
     PaymentService(Payments payments, CustomerService customers, InvoiceService invoices,
-            ApplicationEventPublisher events, TransactionTemplate transaction, AccountSchedule schedule, Clock clock) {
+            ApplicationEventPublisher events, TransactionTemplate transaction, AccountSchedule schedule,
+            CustomerAccess access, Clock clock) {
         this.schedule = schedule;
         this.payments = payments;
         this.customers = customers;
         this.invoices = invoices;
         this.events = events;
         this.transaction = transaction;
+        this.access = access;
         this.clock = clock;
     }
 
@@ -89,8 +93,10 @@ public class PaymentService {
     }
 
     public PaymentView get(UUID paymentId) {
-        return transaction.execute(status -> payments.findById(paymentId).map(PaymentView::of)
+        Payment payment = transaction.execute(status -> payments.findById(paymentId)
                 .orElseThrow(() -> new NotFoundException("Payment", paymentId)));
+        access.check(payment.getCustomerId());
+        return PaymentView.of(payment);
     }
 
     public List<PaymentView> history(UUID customerId) {

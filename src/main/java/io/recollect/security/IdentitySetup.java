@@ -43,6 +43,7 @@ public class IdentitySetup implements ApplicationRunner {
         ensureGroup(Roles.MANAGERS, "Collection managers", "WORKFLOW");
         ensureGroup(Roles.FINANCE, "Finance", "WORKFLOW");
         ensureGroup(Roles.INTEGRATIONS, "Integrating systems", "SYSTEM");
+        ensureGroup(Roles.AUDITORS, "Auditors", "SYSTEM");
         for (Resources resource : Resources.values()) {
             grant(Roles.ADMIN, resource, ALL_RESOURCES, Permissions.ALL);
         }
@@ -76,6 +77,11 @@ public class IdentitySetup implements ApplicationRunner {
                 identity.createMembership(id, group);
             }
         }
+    }
+
+    /** Creates the group of a team of collectors if missing (see {@link Roles#team}). */
+    public void ensureTeam(String name) {
+        ensureGroup(Roles.team(name), "Team " + name, "WORKFLOW");
     }
 
     private void ensureGroup(String id, String name, String type) {

@@ -12,6 +12,15 @@ public final class Roles {
     public static final String FINANCE = "finance";
     /** Machine users of integrating systems (billing, bank feeds). */
     public static final String INTEGRATIONS = "integrations";
+    /** Read the access log (who saw which customer); nothing else. */
+    public static final String AUDITORS = "auditors";
+    /** A team of collectors is the group {@code team-<name>}; customers may be assigned to one. */
+    public static final String TEAM_PREFIX = "team-";
+
+    /** The group of the named team. */
+    public static String team(String name) {
+        return TEAM_PREFIX + name;
+    }
 
     private Roles() {
     }

@@ -1,6 +1,7 @@
 package io.recollect.security;
 
 import static io.recollect.security.Roles.ADMIN;
+import static io.recollect.security.Roles.AUDITORS;
 import static io.recollect.security.Roles.COLLECTORS;
 import static io.recollect.security.Roles.FINANCE;
 import static io.recollect.security.Roles.INTEGRATIONS;
@@ -37,6 +38,8 @@ class SecurityConfiguration {
                                 path("/api/customers/*/hardship"), path("/api/invoices/*/disputes"),
                                 path("/api/invoices/*/dunning-pause"))
                         .hasAnyRole(ADMIN, INTEGRATIONS, COLLECTORS, MANAGERS)
+                        .requestMatchers(path(HttpMethod.GET, "/api/access-log")).hasRole(AUDITORS)
+                        .requestMatchers(path(HttpMethod.PUT, "/api/customers/*/team")).hasAnyRole(ADMIN, INTEGRATIONS, MANAGERS)
                         .requestMatchers(path(HttpMethod.POST, "/api/customers/**"), path(HttpMethod.POST, "/api/invoices/**"))
                         .hasAnyRole(ADMIN, INTEGRATIONS)
                         .requestMatchers(path(HttpMethod.POST, "/api/payments/**")).hasAnyRole(ADMIN, INTEGRATIONS, FINANCE)
