@@ -43,6 +43,7 @@ public class IdentitySetup implements ApplicationRunner {
         ensureGroup(Roles.MANAGERS, "Collection managers", "WORKFLOW");
         ensureGroup(Roles.FINANCE, "Finance", "WORKFLOW");
         ensureGroup(Roles.INTEGRATIONS, "Integrating systems", "SYSTEM");
+        ensureGroup(Roles.OPERATORS, "Operators", "SYSTEM");
         for (Resources resource : Resources.values()) {
             grant(Roles.ADMIN, resource, ALL_RESOURCES, Permissions.ALL);
         }

@@ -12,6 +12,8 @@ public final class Roles {
     public static final String FINANCE = "finance";
     /** Machine users of integrating systems (billing, bank feeds). */
     public static final String INTEGRATIONS = "integrations";
+    /** People who run Recollect: metrics and the other Actuator endpoints beyond health. */
+    public static final String OPERATORS = "operators";
 
     private Roles() {
     }
