@@ -8,7 +8,6 @@ import static io.recollect.security.Roles.MANAGERS;
 import static io.recollect.security.Roles.OPERATORS;
 
 import java.nio.charset.StandardCharsets;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -36,7 +35,6 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * the {@link LoginThrottle}: a throttled login gets 429 with Retry-After, or a message on the form.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(LoginThrottleProperties.class)
 class SecurityConfiguration {
 
     /**
