@@ -59,7 +59,7 @@ public class TimelineService {
         payments.history(customerId).forEach(p -> entries.add(new TimelineEntry(p.recordedAt(), "PAYMENT",
                 "Payment of " + p.amount().display() + " received " + p.receivedOn()
                         + (p.unapplied().isZero() ? "" : ", " + p.unapplied().display() + " unapplied"),
-                "system", null)));
+                p.recordedBy(), null)));
         tasks(customerId).forEach(t -> addTask(entries, t));
         entries.sort(Comparator.comparing(TimelineEntry::at).thenComparing(TimelineService::causalRank));
         return entries;

@@ -1,5 +1,6 @@
 package io.recollect.payments;
 
+import io.recollect.shared.Actors;
 import io.recollect.shared.Money;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
@@ -34,6 +35,7 @@ class Payment {
     private String reference;
     private BigDecimal unappliedAmount;
     private Instant recordedAt;
+    private String recordedBy;
     @Version
     private Long version;
 
@@ -45,7 +47,7 @@ class Payment {
     }
 
     Payment(String externalId, UUID customerId, Money amount, LocalDate receivedOn, String method,
-            String reference, Instant recordedAt) {
+            String reference, Instant recordedAt, String recordedBy) {
         this.id = UUID.randomUUID();
         this.externalId = externalId;
         this.customerId = customerId;
@@ -56,6 +58,7 @@ class Payment {
         this.reference = reference;
         this.unappliedAmount = amount.amount();
         this.recordedAt = recordedAt;
+        this.recordedBy = recordedBy;
     }
 
     void allocate(UUID invoiceId, Money applied) {
@@ -100,6 +103,11 @@ class Payment {
 
     Instant getRecordedAt() {
         return recordedAt;
+    }
+
+    /** Payments recorded before this was kept were recorded by the system as far as anyone knows. */
+    String getRecordedBy() {
+        return recordedBy == null ? Actors.SYSTEM : recordedBy;
     }
 
     List<PaymentAllocation> getAllocations() {

@@ -6,6 +6,7 @@ import io.recollect.customers.CustomerService;
 import io.recollect.customers.CustomerView;
 import io.recollect.invoicing.InvoiceService;
 import io.recollect.invoicing.OpenItem;
+import io.recollect.shared.Actors;
 import io.recollect.shared.BusinessRuleException;
 import io.recollect.shared.ConflictException;
 import io.recollect.shared.CurrencyMismatchException;
@@ -117,7 +118,7 @@ public class PaymentService {
         }
         Money amount = Money.of(request.amount(), currency);
         Payment payment = new Payment(request.externalId(), customer.id(), amount, request.receivedOn(),
-                request.method(), request.reference(), clock.instant());
+                request.method(), request.reference(), clock.instant(), Actors.current());
         List<OpenItem> open = invoices.lockOpenItems(customer.id());
         if (request.allocations() == null || request.allocations().isEmpty()) {
             allocateOldestFirst(payment, open);

@@ -8,25 +8,38 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
-/** Checks passwords against Camunda's identity store; a user's groups become roles. */
+/**
+ * Checks passwords against Camunda's identity store, behind the {@link LoginThrottle}; a user's
+ * groups become roles.
+ */
 @Component
 class CamundaIdentityAuthentication implements AuthenticationProvider {
 
-    private final IdentityService identity;
+    private static final String UNKNOWN_ADDRESS = "unknown";
 
-    CamundaIdentityAuthentication(IdentityService identity) {
+    private final IdentityService identity;
+    private final LoginThrottle throttle;
+
+    CamundaIdentityAuthentication(IdentityService identity, LoginThrottle throttle) {
         this.identity = identity;
+        this.throttle = throttle;
     }
 
     @Override
     public Authentication authenticate(Authentication authentication) {
         String user = authentication.getName();
+        String address = authentication.getDetails() instanceof WebAuthenticationDetails web && web.getRemoteAddress() != null
+                ? web.getRemoteAddress() : UNKNOWN_ADDRESS;
+        throttle.checkAllowed(user, address);
         Object password = authentication.getCredentials();
         if (password == null || !identity.checkPassword(user, password.toString())) {
+            throttle.failed(user, address);
             throw new BadCredentialsException("Bad credentials");
         }
+        throttle.succeeded(user, address);
         List<SimpleGrantedAuthority> roles = identity.createGroupQuery().groupMember(user).list().stream()
                 .map(Group::getId).map(id -> new SimpleGrantedAuthority("ROLE_" + id)).toList();
         return UsernamePasswordAuthenticationToken.authenticated(user, null, roles);

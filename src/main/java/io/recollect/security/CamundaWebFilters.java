@@ -29,6 +29,25 @@ class CamundaWebFilters {
         return registration;
     }
 
+    /** Before Camunda's CsrfPreventionFilter, which the webapp starter adds last. */
+    @Bean
+    FilterRegistrationBean<CamundaCsrfGuard> camundaCsrfGuard() {
+        var registration = new FilterRegistrationBean<>(new CamundaCsrfGuard());
+        registration.setName("recollect-camunda-csrf-guard");
+        registration.addUrlPatterns("/camunda/api/*", "/camunda/app/*");
+        registration.setOrder(AFTER_SPRING_SECURITY + 1);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<EngineErrorMasking> engineErrorMasking() {
+        var registration = new FilterRegistrationBean<>(new EngineErrorMasking());
+        registration.setName("recollect-engine-error-masking");
+        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+        registration.setOrder(AFTER_SPRING_SECURITY + 2);
+        return registration;
+    }
+
     @Bean
     FilterRegistrationBean<ContainerBasedAuthenticationFilter> webappAuthentication() {
         var registration = new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());

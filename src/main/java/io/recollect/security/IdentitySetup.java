@@ -44,6 +44,7 @@ public class IdentitySetup implements ApplicationRunner {
         ensureGroup(Roles.FINANCE, "Finance", "WORKFLOW");
         ensureGroup(Roles.INTEGRATIONS, "Integrating systems", "SYSTEM");
         ensureGroup(Roles.AUDITORS, "Auditors", "SYSTEM");
+        ensureGroup(Roles.OPERATORS, "Operators", "SYSTEM");
         for (Resources resource : Resources.values()) {
             grant(Roles.ADMIN, resource, ALL_RESOURCES, Permissions.ALL);
         }

@@ -21,6 +21,8 @@ public final class Roles {
     public static String team(String name) {
         return TEAM_PREFIX + name;
     }
+    /** People who run Recollect: metrics and the other Actuator endpoints beyond health. */
+    public static final String OPERATORS = "operators";
 
     private Roles() {
     }

@@ -6,26 +6,46 @@ import static io.recollect.security.Roles.COLLECTORS;
 import static io.recollect.security.Roles.FINANCE;
 import static io.recollect.security.Roles.INTEGRATIONS;
 import static io.recollect.security.Roles.MANAGERS;
-import static org.springframework.security.config.Customizer.withDefaults;
+import static io.recollect.security.Roles.OPERATORS;
 
+import java.nio.charset.StandardCharsets;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Two doors. Machines use the JSON API and Camunda's REST API with HTTP Basic and get a 401
  * problem when they do not authenticate; people use a login form, then the Camunda webapps
- * trust that login (see {@link CamundaWebFilters}). Nothing but health is open.
+ * trust that login (see {@link CamundaWebFilters}). Nothing but health is open. Logins go through
+ * the {@link LoginThrottle}: a throttled login gets 429 with Retry-After, or a message on the form.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+    /**
+     * The app's own pages (login, Swagger UI, errors) load everything from here. The Camunda
+     * webapps send their own policy, with nonces for their scripts; a second policy would
+     * apply on top and block them, so theirs is left alone.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+            + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; "
+            + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     @Bean
     @Order(1)
@@ -63,13 +83,57 @@ class SecurityConfiguration {
     SecurityFilterChain browserChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers(path("/actuator/health/**"), path("/login"), path("/error")).permitAll()
+                        .requestMatchers(path("/actuator/**")).hasAnyRole(ADMIN, OPERATORS)
                         .anyRequest().authenticated())
-                .formLogin(withDefaults())
-                .httpBasic(withDefaults())
+                .formLogin(form -> form.failureHandler(formFailure()))
+                .httpBasic(basic -> basic.authenticationEntryPoint(basicOrThrottled()))
+                .headers(headers -> headers
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                new NegatedRequestMatcher(path("/camunda/**")),
+                                new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY))))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 // The Camunda webapps run their own CSRF protection with the same cookie name.
                 .csrf(csrf -> csrf.ignoringRequestMatchers(path("/camunda/**")));
         return http.build();
+    }
+
+    /**
+     * A throttled form login gets a page of its own (Spring's login page says only "Invalid
+     * credentials"), with 429 and Retry-After; any other failure goes back to the form.
+     */
+    private static AuthenticationFailureHandler formFailure() {
+        SimpleUrlAuthenticationFailureHandler backToForm = new SimpleUrlAuthenticationFailureHandler("/login?error");
+        return (request, response, failure) -> {
+            if (failure instanceof LoginThrottledException throttled) {
+                response.setStatus(429);
+                response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
+                response.setContentType("text/html");
+                response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+                response.getWriter().write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+                        + "<title>Please wait</title></head><body><p>" + throttled.getMessage()
+                        + "</p><p><a href=\"/login\">Back to the login</a></p></body></html>");
+            } else {
+                backToForm.onAuthenticationFailure(request, response, failure);
+            }
+        };
+    }
+
+    /** Basic auth outside the API: the usual challenge, or 429 with Retry-After while throttled. */
+    private static AuthenticationEntryPoint basicOrThrottled() {
+        BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
+        basic.setRealmName("Recollect");
+        return (request, response, failure) -> {
+            if (failure instanceof LoginThrottledException throttled) {
+                response.setStatus(429);
+                response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
+                response.setContentType("text/plain");
+                response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+                response.getWriter().write(throttled.getMessage());
+            } else {
+                basic.commence(request, response, failure);
+            }
+        };
     }
 
     private static RequestMatcher path(String pattern) {
