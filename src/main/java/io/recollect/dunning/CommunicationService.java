@@ -17,7 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The dunning module's public face. Queue methods render and store an email in the caller's
- * transaction and are idempotent on their dedupe key; {@link #send} delivers one.
+ * transaction and are idempotent on their dedupe key; {@link #sendQueued} delivers what is due,
+ * {@link #send} one email.
  */
 @Service
 public class CommunicationService {
@@ -26,16 +27,16 @@ public class CommunicationService {
     private final CustomerService customers;
     private final InvoiceService invoices;
     private final MailRenderer renderer;
-    private final MailDelivery delivery;
+    private final OutboxSender sender;
     private final Clock clock;
 
     CommunicationService(Communications communications, CustomerService customers, InvoiceService invoices,
-            MailRenderer renderer, MailDelivery delivery, Clock clock) {
+            MailRenderer renderer, OutboxSender sender, Clock clock) {
         this.communications = communications;
         this.customers = customers;
         this.invoices = invoices;
         this.renderer = renderer;
-        this.delivery = delivery;
+        this.sender = sender;
         this.clock = clock;
     }
 
@@ -73,16 +74,30 @@ public class CommunicationService {
         });
     }
 
-    /** Sends a queued email; a second call for a sent one does nothing. */
-    @Transactional
+    /**
+     * Sends due queued emails, up to {@code limit}, over one SMTP connection, each recorded in a
+     * transaction of its own as soon as the server accepted it. Safe to call on every node at
+     * once; an SMTP outage ends the sweep after one attempt.
+     */
+    public SendResult sendQueued(int limit) {
+        return sender.sendQueued(limit);
+    }
+
+    /**
+     * Sends one queued email now, whatever its retry schedule; a sent one is left alone. Throws
+     * when it was not sent, so a job calling this is retried and then shows an incident.
+     */
     public void send(UUID communicationId) {
-        Communication communication = communications.findById(communicationId)
-                .orElseThrow(() -> new NotFoundException("Communication", communicationId));
-        if (communication.isSent()) {
+        OutboxSender.Outcome outcome = sender.sendOne(communicationId);
+        if (outcome == OutboxSender.Outcome.SENT) {
             return;
         }
-        String messageId = delivery.deliver(communication);
-        communication.markSent(messageId, clock.instant());
+        Communication communication = communications.findById(communicationId)
+                .orElseThrow(() -> new NotFoundException("Communication", communicationId));
+        if (communication.getStatus() != CommunicationStatus.SENT) {
+            throw new IllegalStateException("Email " + communicationId + " not sent (" + communication.getStatus()
+                    + ", attempt " + communication.getAttempts() + "): " + communication.getLastError());
+        }
     }
 
     @Transactional
