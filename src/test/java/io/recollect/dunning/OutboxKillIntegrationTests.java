@@ -41,7 +41,7 @@ import org.junit.jupiter.api.Test;
 class OutboxKillIntegrationTests {
 
     private static final int QUEUED = 300;
-    private static final int KILL_AFTER = 60;
+    private static final int KILL_AFTER = 73;
 
     private String database;
     private GreenMail smtp;
