@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -17,6 +19,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Two nodes started at the same moment on an empty PostgreSQL database both come up: the
  * schema (Flyway's and Camunda's) and the startup data are made once, whoever comes first.
+ * The nodes run as in production, job executor included.
  */
 class ConcurrentStartupIntegrationTests {
 
@@ -46,10 +49,19 @@ class ConcurrentStartupIntegrationTests {
             }
         }
         List<Boolean> running = started.stream().map(ConfigurableApplicationContext::isRunning).toList();
+        List<Integer> jobLockMillis = started.stream().map(ConcurrentStartupIntegrationTests::jobLockMillis).toList();
         started.forEach(ConfigurableApplicationContext::close);
 
         assertThat(failures).as("nodes that failed to start").isEmpty();
         assertThat(running).containsExactly(true, true);
+        // a node killed mid-job leaves its jobs locked this long
+        assertThat(jobLockMillis).allSatisfy(millis -> assertThat(millis).isLessThanOrEqualTo(60_000));
+    }
+
+    private static int jobLockMillis(ConfigurableApplicationContext node) {
+        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) node
+                .getBean(ProcessEngine.class).getProcessEngineConfiguration();
+        return configuration.getJobExecutor().getLockTimeInMillis();
     }
 
     private static ConfigurableApplicationContext start(String node, String database) {
@@ -65,7 +77,6 @@ class ConcurrentStartupIntegrationTests {
                         "server.port=0",
                         "spring.jmx.enabled=false",
                         "camunda.bpm.process-engine-name=" + node,
-                        "camunda.bpm.job-execution.enabled=false",
                         "recollect.mail.outbox.sweep-interval=0s",
                         "logging.level.root=WARN")
                 .run();
