@@ -96,8 +96,16 @@ public class CommunicationService {
                 .orElseThrow(() -> new NotFoundException("Communication", communicationId));
         if (communication.getStatus() != CommunicationStatus.SENT) {
             throw new IllegalStateException("Email " + communicationId + " not sent (" + communication.getStatus()
-                    + ", attempt " + communication.getAttempts() + "): " + communication.getLastError());
+                    + ", attempt " + communication.getAttempts() + "): " + reason(communication.getLastError()));
         }
+    }
+
+    /** The server's refusal may quote the address: that stays in the table, out of job messages and logs. */
+    private static String reason(String lastError) {
+        if (lastError != null && lastError.startsWith(MailDelivery.ServerUnavailableException.PREFIX)) {
+            return lastError;
+        }
+        return "the SMTP server refused it (communications.last_error says why)";
     }
 
     @Transactional

@@ -133,8 +133,10 @@ class MailDelivery {
 
     /** The server cannot be reached, or dropped the connection: nothing in this batch will go now. */
     static final class ServerUnavailableException extends Exception {
+        static final String PREFIX = "SMTP server unavailable: ";
+
         ServerUnavailableException(MessagingException cause) {
-            super("SMTP server unavailable: " + cause.getMessage(), cause);
+            super(PREFIX + cause.getMessage(), cause);
         }
     }
 

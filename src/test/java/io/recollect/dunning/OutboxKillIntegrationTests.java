@@ -57,7 +57,9 @@ class OutboxKillIntegrationTests {
 
     @AfterEach
     void stopMailServer() {
-        smtp.stop();
+        if (smtp != null) {
+            smtp.stop();
+        }
     }
 
     @Test
