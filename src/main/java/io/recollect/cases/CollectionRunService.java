@@ -127,7 +127,7 @@ public class CollectionRunService {
 
     /** Sends the queued emails; counts them to the run. */
     int sendEmails(UUID runId) {
-        int sent = communications.sendQueued(properties.emailLimit());
+        int sent = communications.sendQueued(properties.emailLimit()).sent();
         if (runId != null) {
             transaction.executeWithoutResult(status -> runs.add(runId, 0, 0, sent, 0));
         }

@@ -40,6 +40,7 @@ class Communication {
     private String author;
     private Instant createdAt;
     private Instant sentAt;
+    private Instant nextAttemptAt;
     @Version
     private Long version;
 
@@ -54,6 +55,7 @@ class Communication {
         c.dunningLevel = dunningLevel;
         c.recipient = recipient;
         c.status = CommunicationStatus.QUEUED;
+        c.nextAttemptAt = now;
         return c;
     }
 
@@ -77,20 +79,6 @@ class Communication {
         this.subject = subject;
         this.body = body;
         this.createdAt = now;
-    }
-
-    boolean isSent() {
-        return status == CommunicationStatus.SENT;
-    }
-
-    void markSent(String messageId, Instant now) {
-        if (status != CommunicationStatus.QUEUED) {
-            throw new IllegalStateException("Communication " + id + " is " + status + ", not queued");
-        }
-        this.status = CommunicationStatus.SENT;
-        this.messageId = messageId;
-        this.sentAt = now;
-        this.attempts++;
     }
 
     UUID getId() {
@@ -147,5 +135,13 @@ class Communication {
 
     Instant getSentAt() {
         return sentAt;
+    }
+
+    int getAttempts() {
+        return attempts;
+    }
+
+    String getLastError() {
+        return lastError;
     }
 }

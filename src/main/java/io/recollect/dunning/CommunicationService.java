@@ -17,7 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The dunning module's public face. Queue methods render and store an email in the caller's
- * transaction and are idempotent on their dedupe key; {@link #send} delivers one.
+ * transaction and are idempotent on their dedupe key; {@link #sendQueued} delivers what is due,
+ * {@link #send} one email.
  */
 @Service
 public class CommunicationService {
@@ -26,19 +27,16 @@ public class CommunicationService {
     private final CustomerService customers;
     private final InvoiceService invoices;
     private final MailRenderer renderer;
-    private final MailDelivery delivery;
-    private final org.springframework.transaction.support.TransactionTemplate ownTransaction;
+    private final OutboxSender sender;
     private final Clock clock;
 
     CommunicationService(Communications communications, CustomerService customers, InvoiceService invoices,
-            MailRenderer renderer, MailDelivery delivery,
-            org.springframework.transaction.PlatformTransactionManager transactions, Clock clock) {
-        this.ownTransaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
+            MailRenderer renderer, OutboxSender sender, Clock clock) {
         this.communications = communications;
         this.customers = customers;
         this.invoices = invoices;
         this.renderer = renderer;
-        this.delivery = delivery;
+        this.sender = sender;
         this.clock = clock;
     }
 
@@ -82,38 +80,42 @@ public class CommunicationService {
         return communications.findByDedupeKey(dunningKey(caseId, template, level)).isPresent();
     }
 
-    /**
-     * Sends up to {@code limit} queued emails, oldest first, each recorded as sent in its own
-     * transaction; returns how many went out.
-     */
-    public int sendQueued(int limit) {
-        int sent = 0;
-        for (UUID id : communications.findQueuedIds(org.springframework.data.domain.Limit.of(limit))) {
-            try {
-                ownTransaction.executeWithoutResult(status -> send(id));
-                sent++;
-            } catch (RuntimeException failed) {
-                org.slf4j.LoggerFactory.getLogger(CommunicationService.class)
-                        .warn("Email {} not sent, will retry: {}", id, failed.getMessage());
-            }
-        }
-        return sent;
-    }
-
     private static String dunningKey(UUID caseId, String template, int level) {
         return "dunning:" + caseId + ":" + (level > 0 ? "step-" + level : template);
     }
 
-    /** Sends a queued email; a second call for a sent one does nothing. */
-    @Transactional
+    /**
+     * Sends due queued emails, up to {@code limit}, over one SMTP connection, each recorded in a
+     * transaction of its own as soon as the server accepted it. Safe to call on every node at
+     * once; an SMTP outage ends the sweep after one attempt.
+     */
+    public SendResult sendQueued(int limit) {
+        return sender.sendQueued(limit);
+    }
+
+    /**
+     * Sends one queued email now, whatever its retry schedule; a sent one is left alone. Throws
+     * when it was not sent, so a job calling this is retried and then shows an incident.
+     */
     public void send(UUID communicationId) {
-        Communication communication = communications.findById(communicationId)
-                .orElseThrow(() -> new NotFoundException("Communication", communicationId));
-        if (communication.isSent()) {
+        OutboxSender.Outcome outcome = sender.sendOne(communicationId);
+        if (outcome == OutboxSender.Outcome.SENT) {
             return;
         }
-        String messageId = delivery.deliver(communication);
-        communication.markSent(messageId, clock.instant());
+        Communication communication = communications.findById(communicationId)
+                .orElseThrow(() -> new NotFoundException("Communication", communicationId));
+        if (communication.getStatus() != CommunicationStatus.SENT) {
+            throw new IllegalStateException("Email " + communicationId + " not sent (" + communication.getStatus()
+                    + ", attempt " + communication.getAttempts() + "): " + reason(communication.getLastError()));
+        }
+    }
+
+    /** The server's refusal may quote the address: that stays in the table, out of job messages and logs. */
+    private static String reason(String lastError) {
+        if (lastError != null && lastError.startsWith(MailDelivery.ServerUnavailableException.PREFIX)) {
+            return lastError;
+        }
+        return "the SMTP server refused it (communications.last_error says why)";
     }
 
     @Transactional

@@ -14,7 +14,4 @@ interface Communications extends JpaRepository<Communication, UUID> {
 
     List<Communication> findByCustomerIdOrderByCreatedAtAsc(UUID customerId);
 
-    @Query("select c.id from Communication c where c.status = io.recollect.dunning.CommunicationStatus.QUEUED"
-            + " and c.channel = io.recollect.dunning.Channel.EMAIL order by c.createdAt")
-    List<UUID> findQueuedIds(org.springframework.data.domain.Limit limit);
 }

@@ -1,16 +1,20 @@
 package io.recollect.dunning;
 
 import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
-import org.springframework.mail.javamail.JavaMailSender;
+import java.util.UUID;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
- * Hands one email to the SMTP server. The Message-ID derives from the communication id, so a
- * resend after a crash between SMTP acceptance and commit carries the same id for receivers to
- * fold duplicates.
+ * Hands emails to the SMTP server, many over one connection. The Message-ID derives from the
+ * communication id, so a resend after a crash between SMTP acceptance and the database
+ * recording it carries the same id, and mail clients fold the two.
  */
 @Component
 class MailDelivery {
@@ -28,28 +32,118 @@ class MailDelivery {
         }
     }
 
-    private final JavaMailSender mailSender;
+    private final JavaMailSenderImpl mailSender;
     private final MailProperties properties;
 
-    MailDelivery(JavaMailSender mailSender, MailProperties properties) {
+    MailDelivery(JavaMailSenderImpl mailSender, MailProperties properties) {
         this.mailSender = mailSender;
         this.properties = properties;
     }
 
-    String deliver(Communication communication) {
-        String messageId = "<" + communication.getId() + "@recollect>";
-        MimeMessage message = mailSender.createMimeMessage();
+    static String messageId(UUID communicationId) {
+        return "<" + communicationId + "@recollect>";
+    }
+
+    /** A connection opened on the first email and closed with the batch. */
+    Connection connection() {
+        return new Connection();
+    }
+
+    /** One SMTP session for a batch of emails. */
+    final class Connection implements AutoCloseable {
+
+        private Transport transport;
+
+        /** Returns the Message-ID once the server accepted the email. */
+        String deliver(OutboxMail mail) throws ServerUnavailableException, MessageRejectedException {
+            MimeMessage message = build(mail);
+            connectIfNeeded();
+            try {
+                transport.sendMessage(message, message.getAllRecipients());
+                return message.getMessageID();
+            } catch (SendFailedException rejected) {
+                throw new MessageRejectedException(rejected);
+            } catch (MessagingException e) {
+                if (!transport.isConnected()) {
+                    throw new ServerUnavailableException(e);
+                }
+                throw new MessageRejectedException(e);
+            }
+        }
+
+        private void connectIfNeeded() throws ServerUnavailableException {
+            if (transport != null && transport.isConnected()) {
+                return;
+            }
+            try {
+                Session session = mailSender.getSession();
+                transport = session.getTransport(mailSender.getProtocol() == null ? "smtp" : mailSender.getProtocol());
+                transport.connect(mailSender.getHost(), mailSender.getPort(), mailSender.getUsername(),
+                        mailSender.getPassword());
+            } catch (MessagingException e) {
+                throw new ServerUnavailableException(e);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (transport != null) {
+                try {
+                    transport.close();
+                } catch (MessagingException ignored) {
+                    // The emails were accepted or recorded as failed already; a failing QUIT changes neither.
+                }
+            }
+        }
+    }
+
+    private MimeMessage build(OutboxMail mail) {
+        MimeMessage message = new FixedIdMimeMessage(mailSender.getSession(), messageId(mail.id()));
         try {
             MimeMessageHelper helper = new MimeMessageHelper(message, false, StandardCharsets.UTF_8.name());
             helper.setFrom(properties.from());
-            helper.setTo(communication.getRecipient());
-            helper.setSubject(communication.getSubject());
-            helper.setText(communication.getBody(), true);
-            message.setHeader("Message-ID", messageId);
+            helper.setTo(mail.recipient());
+            helper.setSubject(mail.subject());
+            helper.setText(mail.body(), true);
+            message.saveChanges();
         } catch (MessagingException e) {
-            throw new IllegalStateException("Cannot build email " + communication.getId(), e);
+            throw new IllegalStateException("Cannot build email " + mail.id(), e);
         }
-        mailSender.send(message);
-        return messageId;
+        return message;
+    }
+
+    /**
+     * MimeMessage.saveChanges, which every send calls, replaces any Message-ID header with a
+     * fresh random one through updateMessageID; this one keeps the id it was given.
+     */
+    private static final class FixedIdMimeMessage extends MimeMessage {
+
+        private final String messageId;
+
+        FixedIdMimeMessage(Session session, String messageId) {
+            super(session);
+            this.messageId = messageId;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", messageId);
+        }
+    }
+
+    /** The server cannot be reached, or dropped the connection: nothing in this batch will go now. */
+    static final class ServerUnavailableException extends Exception {
+        static final String PREFIX = "SMTP server unavailable: ";
+
+        ServerUnavailableException(MessagingException cause) {
+            super(PREFIX + cause.getMessage(), cause);
+        }
+    }
+
+    /** The server refused this one email; the next may still go. */
+    static final class MessageRejectedException extends Exception {
+        MessageRejectedException(MessagingException cause) {
+            super("SMTP server refused the email: " + cause.getMessage(), cause);
+        }
     }
 }

@@ -6,8 +6,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends the email the previous step queued. Runs behind an async continuation with a retry
- * cycle: an SMTP failure becomes a retry, then an incident in Cockpit.
+ * Sends the email the previous step queued, through the outbox's one-email path (the sweeper
+ * may have sent it already; then this does nothing). Runs behind an async continuation with a
+ * retry cycle: an SMTP failure becomes a retry, then an incident in Cockpit.
  */
 @Component("sendCommunication")
 class SendCommunication implements JavaDelegate {

@@ -115,8 +115,9 @@ public class CaseDriver {
     }
 
     private int queuedEmails() {
-        return jdbc.queryForObject("select count(*) from communications where status = 'QUEUED' and channel = 'EMAIL'",
-                Integer.class);
+        return jdbc.queryForObject("select count(*) from communications where status = 'QUEUED' and channel = 'EMAIL'"
+                + " and (next_attempt_at is null or next_attempt_at <= ?)", Integer.class,
+                clock.instant().atOffset(java.time.ZoneOffset.UTC));
     }
 
     private int undeliveredEvents() {
