@@ -7,6 +7,7 @@ import io.recollect.bench.Portfolio.Account;
 import io.recollect.bench.Portfolio.Kind;
 import io.recollect.rules.AccountSituation;
 import io.recollect.cases.CollectionRunService;
+import io.recollect.cases.CollectionRunView;
 import io.recollect.rules.CollectionPathTable;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -146,7 +147,12 @@ class PortfolioBenchmark {
         clock.startAt(MORNING_RUN);
         UUID run = runs.start("bench");
         awaitQuiet(true);
-        result.put("run", runs.status(run));
+        CollectionRunView counts = runs.status(run);
+        result.put("runDecided", counts.decided());
+        result.put("runEmailsQueued", counts.emailsQueued());
+        result.put("runEmailsSent", counts.emailsSent());
+        result.put("runTasksCreated", counts.tasksCreated());
+        result.put("runFailedBatches", counts.failedBatches());
         double runSeconds = seconds(runStart);
         long peakHeap = heap.stop();
 
