@@ -1,7 +1,6 @@
 package io.recollect.cases;
 
 import java.time.Clock;
-import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -10,18 +9,16 @@ import org.springframework.stereotype.Component;
 @Component("closeCollectionCase")
 class CloseCollectionCase implements JavaDelegate {
 
-    private final CollectionCases cases;
+    private final ProcessCase processCase;
     private final Clock clock;
 
-    CloseCollectionCase(CollectionCases cases, Clock clock) {
-        this.cases = cases;
+    CloseCollectionCase(ProcessCase processCase, Clock clock) {
+        this.processCase = processCase;
         this.clock = clock;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        UUID caseId = UUID.fromString((String) execution.getVariable(CollectionCaseProcess.VAR_CASE_ID));
-        cases.findById(caseId).orElseThrow(() -> new IllegalStateException("Case " + caseId + " does not exist"))
-                .close(clock.instant());
+        processCase.of(execution).close(clock.instant());
     }
 }

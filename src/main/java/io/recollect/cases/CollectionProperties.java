@@ -1,8 +1,12 @@
 package io.recollect.cases;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Period;
+import java.util.Currency;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Operating settings of collections that are not policy (policy lives in the decision table).
@@ -13,8 +17,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxPromiseHorizon how far ahead a promise may reach
  * @param maxPauseHorizon how far ahead dunning may be paused
  * @param wrongContactPause how long dunning pauses when a collector finds the contact details wrong
+ * @param pauseWithoutApproval the longest pause a collector may set; a longer one takes a collection manager
+ * @param writeOffManagerLimits per currency, the largest write-off a collection manager may approve; above it,
+ *     or in a currency not listed, finance approves (until the write-off-approval table routes approvals)
  */
 @ConfigurationProperties("recollect.collection")
 record CollectionProperties(Duration contactTaskSla, Duration disputeTaskSla, Period promiseGrace,
-        Period maxPromiseHorizon, Period maxPauseHorizon, Period wrongContactPause) {
+        Period maxPromiseHorizon, Period maxPauseHorizon, Period wrongContactPause,
+        @DefaultValue("P14D") Period pauseWithoutApproval, Map<Currency, BigDecimal> writeOffManagerLimits) {
+
+    CollectionProperties {
+        writeOffManagerLimits = writeOffManagerLimits == null ? Map.of() : Map.copyOf(writeOffManagerLimits);
+    }
 }

@@ -74,4 +74,8 @@ class Dispute {
     String getReason() {
         return reason;
     }
+
+    String getRaisedBy() {
+        return raisedBy;
+    }
 }

@@ -29,10 +29,12 @@ public class DisputeService {
     private final CaseJournal journal;
     private final RuntimeService runtime;
     private final CollectionProperties properties;
+    private final Approvals approvals;
     private final Clock clock;
 
     DisputeService(Disputes disputes, InvoiceService invoices, CaseJournal journal, RuntimeService runtime,
-            CollectionProperties properties, Clock clock) {
+            CollectionProperties properties, Approvals approvals, Clock clock) {
+        this.approvals = approvals;
         this.disputes = disputes;
         this.invoices = invoices;
         this.journal = journal;
@@ -79,10 +81,11 @@ public class DisputeService {
         return DisputeView.of(dispute);
     }
 
-    /** CREDIT lowers the invoice by a credit note; UPHOLD lets dunning resume. */
+    /** CREDIT lowers the invoice by a credit note; UPHOLD lets dunning resume. Who raised it does not resolve it. */
     @Transactional
     public DisputeView resolve(UUID disputeId, String resolution, BigDecimal creditAmount, String note, String actor) {
         Dispute dispute = disputes.findById(disputeId).orElseThrow(() -> new NotFoundException("Dispute", disputeId));
+        approvals.requireOtherThan(dispute.getRaisedBy(), actor, "this dispute");
         InvoiceView invoice = invoices.get(dispute.getInvoiceId());
         if ("CREDIT".equals(resolution)) {
             if (creditAmount == null || creditAmount.signum() <= 0) {

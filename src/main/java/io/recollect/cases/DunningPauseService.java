@@ -2,10 +2,14 @@ package io.recollect.cases;
 
 import io.recollect.invoicing.InvoiceService;
 import io.recollect.invoicing.InvoiceView;
+import io.recollect.security.Roles;
+import io.recollect.shared.Actors;
 import io.recollect.shared.BusinessRuleException;
+import io.recollect.shared.NotPermittedException;
 import io.recollect.shared.NotFoundException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -22,10 +26,12 @@ public class DunningPauseService {
     private final InvoiceService invoices;
     private final CaseJournal journal;
     private final CollectionProperties properties;
+    private final Approvals approvals;
     private final Clock clock;
 
     DunningPauseService(DunningPauses pauses, InvoiceService invoices, CaseJournal journal,
-            CollectionProperties properties, Clock clock) {
+            CollectionProperties properties, Approvals approvals, Clock clock) {
+        this.approvals = approvals;
         this.pauses = pauses;
         this.invoices = invoices;
         this.journal = journal;
@@ -33,13 +39,22 @@ public class DunningPauseService {
         this.clock = clock;
     }
 
+    /** A pause someone asks for: longer than {@code pause-without-approval} takes a collection manager. */
     @Transactional
     public void pauseCustomer(UUID customerId, String reason, LocalDate until, String actor) {
+        requireMayPauseUntil(until, actor);
+        pauseCustomerByPolicy(customerId, reason, until, actor);
+    }
+
+    /** A pause whose length the configuration sets (wrong contact details), not the person asking. */
+    @Transactional
+    void pauseCustomerByPolicy(UUID customerId, String reason, LocalDate until, String actor) {
         pause(customerId, null, reason, until, actor, "Dunning paused until " + until + ": " + reason);
     }
 
     @Transactional
     public void pauseInvoice(UUID invoiceId, String reason, LocalDate until, String actor) {
+        requireMayPauseUntil(until, actor);
         InvoiceView invoice = invoices.get(invoiceId);
         pause(invoice.customerId(), invoiceId, reason, until, actor,
                 "Dunning of invoice " + invoice.number() + " paused until " + until + ": " + reason);
@@ -66,6 +81,16 @@ public class DunningPauseService {
         return new ActivePauses(
                 active.stream().filter(p -> p.getInvoiceId() == null).map(DunningPause::getPausedUntil).findFirst(),
                 active.stream().map(DunningPause::getInvoiceId).filter(Objects::nonNull).collect(Collectors.toSet()));
+    }
+
+    private void requireMayPauseUntil(LocalDate until, String actor) {
+        Period limit = properties.pauseWithoutApproval();
+        if (until.isAfter(LocalDate.now(clock).plus(limit)) && !Actors.SYSTEM.equals(actor)
+                && !approvals.isMember(actor, Roles.MANAGERS) && !approvals.isMember(actor, Roles.ADMIN)) {
+            throw new NotPermittedException("pause-needs-manager", "A pause of more than " + limit.getDays()
+                    + " days needs a collection manager; pause until " + LocalDate.now(clock).plus(limit)
+                    + " at the latest, or ask a manager");
+        }
     }
 
     private void pause(UUID customerId, UUID invoiceId, String reason, LocalDate until, String actor, String detail) {

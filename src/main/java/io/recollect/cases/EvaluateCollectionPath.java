@@ -21,28 +21,29 @@ import org.springframework.stereotype.Component;
 @Component("evaluateCollectionPath")
 class EvaluateCollectionPath implements JavaDelegate {
 
-    private final CollectionCases cases;
+    private final ProcessCase processCase;
     private final AccountSituations situations;
     private final PromiseService promises;
     private final CollectionPathDecisions decisions;
     private final CollectionProperties properties;
+    private final Approvals approvals;
     private final Clock clock;
 
-    EvaluateCollectionPath(CollectionCases cases, AccountSituations situations, PromiseService promises,
-            CollectionPathDecisions decisions, CollectionProperties properties, Clock clock) {
-        this.cases = cases;
+    EvaluateCollectionPath(ProcessCase processCase, AccountSituations situations, PromiseService promises,
+            CollectionPathDecisions decisions, CollectionProperties properties, Approvals approvals, Clock clock) {
+        this.processCase = processCase;
         this.situations = situations;
         this.promises = promises;
         this.decisions = decisions;
         this.properties = properties;
+        this.approvals = approvals;
         this.clock = clock;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        UUID caseId = UUID.fromString((String) execution.getVariable(CollectionCaseProcess.VAR_CASE_ID));
-        CollectionCase collectionCase = cases.findById(caseId)
-                .orElseThrow(() -> new IllegalStateException("Case " + caseId + " does not exist"));
+        CollectionCase collectionCase = processCase.of(execution);
+        UUID caseId = collectionCase.getId();
         promises.breakOverdue(collectionCase.getCustomerId());
         var snapshot = situations.of(collectionCase);
         execution.setVariable(CollectionCaseProcess.VAR_NOTHING_OVERDUE, snapshot.isEmpty());
@@ -72,7 +73,9 @@ class EvaluateCollectionPath implements JavaDelegate {
         execution.setVariable(CollectionCaseProcess.VAR_WAIT_UNTIL, Date.from(waitUntil));
         execution.setVariable(CollectionCaseProcess.VAR_TASK_DUE_DATE, Date.from(now.plus(properties.contactTaskSla())));
         execution.setVariable(CollectionCaseProcess.VAR_TASK_PRIORITY, decision.priority());
-        execution.setVariable(CollectionCaseProcess.VAR_CANDIDATE_GROUP, decision.candidateGroup());
+        execution.setVariable(CollectionCaseProcess.VAR_CANDIDATE_GROUP, decision.action() == CollectionAction.WRITE_OFF
+                ? snapshot.dunnedAmount().map(approvals::writeOffApprovers).orElse(decision.candidateGroup())
+                : decision.candidateGroup());
         execution.setVariable(CollectionCaseProcess.VAR_DUNNED_INVOICES, snapshot.dunnable().stream()
                 .map(item -> item.invoiceId().toString()).collect(Collectors.joining(",")));
     }

@@ -23,16 +23,19 @@ class QueueDunningEmail implements JavaDelegate {
 
     private final InvoiceService invoices;
     private final CommunicationService communications;
+    private final ProcessCase processCase;
 
-    QueueDunningEmail(InvoiceService invoices, CommunicationService communications) {
+    QueueDunningEmail(InvoiceService invoices, CommunicationService communications, ProcessCase processCase) {
         this.invoices = invoices;
         this.communications = communications;
+        this.processCase = processCase;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        UUID caseId = UUID.fromString((String) execution.getVariable(VAR_CASE_ID));
-        UUID customerId = UUID.fromString((String) execution.getVariable(VAR_CUSTOMER_ID));
+        CollectionCase collectionCase = processCase.of(execution);
+        UUID caseId = collectionCase.getId();
+        UUID customerId = collectionCase.getCustomerId();
         Set<String> dunned = Set.of(((String) execution.getVariable(VAR_DUNNED_INVOICES)).split(","));
         List<OpenItem> items = invoices.openItems(customerId).stream()
                 .filter(item -> dunned.contains(item.invoiceId().toString())).toList();

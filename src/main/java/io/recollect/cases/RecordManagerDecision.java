@@ -2,6 +2,9 @@ package io.recollect.cases;
 
 import static io.recollect.cases.CollectionCaseProcess.*;
 
+import io.recollect.customers.CustomerService;
+import io.recollect.shared.Money;
+import java.util.Currency;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -10,28 +13,52 @@ import org.springframework.stereotype.Component;
 /**
  * collection-case: records a manager's decision on a payment plan or a write-off. The plan
  * and write-off processes of later work will take over from here; the decision is on record now.
+ * Whoever reported the hardship does not decide the plan; a write-off is approved by the group
+ * its amount needs, for the amount that will be posted (read from the account, not the task).
  */
 @Component("recordManagerDecision")
 class RecordManagerDecision implements TaskListener {
 
     private final CaseJournal journal;
+    private final ProcessCase processCase;
+    private final AccountSituations situations;
+    private final CustomerService customers;
+    private final Approvals approvals;
 
-    RecordManagerDecision(CaseJournal journal) {
+    RecordManagerDecision(CaseJournal journal, ProcessCase processCase, AccountSituations situations,
+            CustomerService customers, Approvals approvals) {
         this.journal = journal;
+        this.processCase = processCase;
+        this.situations = situations;
+        this.customers = customers;
+        this.approvals = approvals;
     }
 
     @Override
     public void notify(DelegateTask task) {
         String actor = ProcessActors.of(task);
-        UUID customerId = UUID.fromString((String) task.getVariable(VAR_CUSTOMER_ID));
+        CollectionCase collectionCase = processCase.of(task);
+        UUID customerId = collectionCase.getCustomerId();
         String note = FormValues.text(task, VAR_DECISION_NOTE);
         if (TASK_DECIDE_WRITE_OFF.equals(task.getTaskDefinitionKey())) {
             String decision = FormValues.requiredText(task, VAR_WRITE_OFF_DECISION, "The write-off decision");
+            if ("APPROVE".equals(decision)) {
+                approvals.requireMayApproveWriteOff(actor, writeOffAmount(collectionCase));
+            }
             task.setVariable(VAR_WRITE_OFF_APPROVED_BY, "APPROVE".equals(decision) ? actor : null);
             journal.record(customerId, CaseEventType.WRITE_OFF_DECISION, decision + FormValues.asSuffix(note), actor);
         } else {
+            approvals.requireOtherThan(customers.hardshipReportedBy(customerId).orElse(null), actor,
+                    "the hardship this plan is for");
             String decision = FormValues.requiredText(task, VAR_PLAN_DECISION, "The plan decision");
             journal.record(customerId, CaseEventType.PLAN_DECISION, decision + FormValues.asSuffix(note), actor);
         }
+    }
+
+    /** What PostApprovedWriteOff will write off, in this same transaction. */
+    private Money writeOffAmount(CollectionCase collectionCase) {
+        Currency currency = Currency.getInstance(customers.get(collectionCase.getCustomerId()).currency());
+        return situations.of(collectionCase).flatMap(AccountSituations.Snapshot::dunnedAmount)
+                .orElse(Money.zero(currency));
     }
 }

@@ -30,6 +30,7 @@ public class Customer {
     private String currencyCode;
     private Instant createdAt;
     private boolean hardship;
+    private String hardshipReportedBy;
     @Version
     private Long version;
 
@@ -50,10 +51,17 @@ public class Customer {
     }
 
     /** Returns whether the flag changed. */
-    boolean markHardship(boolean hardship) {
+    boolean markHardship(boolean hardship, String actor) {
         boolean changed = this.hardship != hardship;
         this.hardship = hardship;
+        if (changed) {
+            hardshipReportedBy = hardship ? actor : null;
+        }
         return changed;
+    }
+
+    String getHardshipReportedBy() {
+        return hardshipReportedBy;
     }
 
     public boolean isHardship() {

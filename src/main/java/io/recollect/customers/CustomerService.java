@@ -4,6 +4,7 @@ import io.recollect.shared.ConflictException;
 import io.recollect.shared.NotFoundException;
 import java.time.Clock;
 import java.util.Currency;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -41,10 +42,16 @@ public class CustomerService {
     @Transactional
     public CustomerView setHardship(UUID id, boolean hardship, String note, String actor) {
         Customer customer = customers.findById(id).orElseThrow(() -> new NotFoundException("Customer", id));
-        if (customer.markHardship(hardship)) {
+        if (customer.markHardship(hardship, actor)) {
             events.publishEvent(new HardshipChanged(id, hardship, note, actor, clock.instant()));
         }
         return CustomerView.of(customer);
+    }
+
+    /** Who reported the customer's current hardship, if they are in hardship and someone did. */
+    @Transactional(readOnly = true)
+    public Optional<String> hardshipReportedBy(UUID id) {
+        return customers.findById(id).filter(Customer::isHardship).map(Customer::getHardshipReportedBy);
     }
 
     /**
