@@ -4,6 +4,7 @@ import io.recollect.security.Roles;
 import io.recollect.shared.Actors;
 import io.recollect.shared.Money;
 import java.math.BigDecimal;
+import java.util.Optional;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.stereotype.Component;
@@ -11,8 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * Separation of duties for what collections asks people to decide. Checked where the decision
  * takes effect (task listeners, delegates, services), so it holds whichever way a task is
- * completed: Tasklist, the REST API, or code. Refusals are the engine's AuthorizationException,
- * which its REST API answers with 403 and which rolls the completion back.
+ * completed; ApprovalTaskCheck asks the same before an HTTP completion reaches the engine.
+ * Refusals are the engine's AuthorizationException, which rolls the completion back.
  */
 @Component
 class Approvals {
@@ -26,11 +27,15 @@ class Approvals {
     }
 
     /** Whoever raised a matter (a hardship report, a dispute, a request) never decides it. */
+    Optional<String> otherThan(String raisedBy, String decider, String matter) {
+        return raisedBy != null && !Actors.SYSTEM.equals(decider) && raisedBy.equals(decider)
+                ? Optional.of(decider + " raised " + matter + " and may not also decide it; another member of the"
+                        + " group decides")
+                : Optional.empty();
+    }
+
     void requireOtherThan(String raisedBy, String decider, String matter) {
-        if (raisedBy != null && !Actors.SYSTEM.equals(decider) && raisedBy.equals(decider)) {
-            throw new AuthorizationException(decider + " raised " + matter + " and may not also decide it;"
-                    + " another member of the group decides");
-        }
+        otherThan(raisedBy, decider, matter).ifPresent(Approvals::refuse);
     }
 
     /** The group that approves a write-off of this amount: managers up to their limit, finance above it. */
@@ -40,18 +45,25 @@ class Approvals {
     }
 
     /** Finance may approve any write-off; collection managers only those up to their limit. */
-    void requireMayApproveWriteOff(String approver, Money amount) {
+    Optional<String> mayApproveWriteOff(String approver, Money amount) {
         if (Actors.SYSTEM.equals(approver)) {
-            return;
+            return Optional.empty();
         }
         String group = writeOffApprovers(amount);
-        if (!isMember(approver, group) && !isMember(approver, Roles.FINANCE)) {
-            throw new AuthorizationException("A write-off of " + amount.display() + " is approved by " + group
-                    + "; " + approver + " is not a member");
-        }
+        return isMember(approver, group) || isMember(approver, Roles.FINANCE) ? Optional.empty()
+                : Optional.of("A write-off of " + amount.display() + " is approved by " + group + "; " + approver
+                        + " is not a member");
+    }
+
+    void requireMayApproveWriteOff(String approver, Money amount) {
+        mayApproveWriteOff(approver, amount).ifPresent(Approvals::refuse);
     }
 
     boolean isMember(String user, String group) {
         return identity.createUserQuery().userId(user).memberOfGroup(group).count() > 0;
+    }
+
+    private static void refuse(String why) {
+        throw new AuthorizationException(why);
     }
 }

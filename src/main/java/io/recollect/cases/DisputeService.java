@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.Date;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -85,7 +86,7 @@ public class DisputeService {
     @Transactional
     public DisputeView resolve(UUID disputeId, String resolution, BigDecimal creditAmount, String note, String actor) {
         Dispute dispute = disputes.findById(disputeId).orElseThrow(() -> new NotFoundException("Dispute", disputeId));
-        approvals.requireOtherThan(dispute.getRaisedBy(), actor, "this dispute");
+        approvals.requireOtherThan(dispute.getRaisedBy(), actor, ApprovalTaskCheck.DISPUTE);
         InvoiceView invoice = invoices.get(dispute.getInvoiceId());
         if ("CREDIT".equals(resolution)) {
             if (creditAmount == null || creditAmount.signum() <= 0) {
@@ -105,6 +106,10 @@ public class DisputeService {
             throw new BusinessRuleException("dispute-resolution", "Resolve a dispute with CREDIT or UPHOLD");
         }
         return DisputeView.of(dispute);
+    }
+
+    Optional<String> raisedBy(UUID disputeId) {
+        return disputes.findById(disputeId).map(Dispute::getRaisedBy);
     }
 
     Set<UUID> disputedInvoices(UUID customerId) {

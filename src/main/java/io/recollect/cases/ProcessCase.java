@@ -31,7 +31,7 @@ class ProcessCase {
         return UUID.fromString(execution.getProcessBusinessKey());
     }
 
-    private CollectionCase byId(UUID caseId) {
+    CollectionCase byId(UUID caseId) {
         return cases.findById(caseId).orElseThrow(() -> new IllegalStateException("Case " + caseId + " does not exist"));
     }
 }

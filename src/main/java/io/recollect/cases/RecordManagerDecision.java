@@ -2,9 +2,6 @@ package io.recollect.cases;
 
 import static io.recollect.cases.CollectionCaseProcess.*;
 
-import io.recollect.customers.CustomerService;
-import io.recollect.shared.Money;
-import java.util.Currency;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -21,16 +18,14 @@ class RecordManagerDecision implements TaskListener {
 
     private final CaseJournal journal;
     private final ProcessCase processCase;
-    private final AccountSituations situations;
-    private final CustomerService customers;
     private final Approvals approvals;
 
-    RecordManagerDecision(CaseJournal journal, ProcessCase processCase, AccountSituations situations,
-            CustomerService customers, Approvals approvals) {
+    private final ApprovalTaskCheck check;
+
+    RecordManagerDecision(CaseJournal journal, ProcessCase processCase, Approvals approvals, ApprovalTaskCheck check) {
+        this.check = check;
         this.journal = journal;
         this.processCase = processCase;
-        this.situations = situations;
-        this.customers = customers;
         this.approvals = approvals;
     }
 
@@ -43,22 +38,15 @@ class RecordManagerDecision implements TaskListener {
         if (TASK_DECIDE_WRITE_OFF.equals(task.getTaskDefinitionKey())) {
             String decision = FormValues.requiredText(task, VAR_WRITE_OFF_DECISION, "The write-off decision");
             if ("APPROVE".equals(decision)) {
-                approvals.requireMayApproveWriteOff(actor, writeOffAmount(collectionCase));
+                approvals.requireMayApproveWriteOff(actor, check.writeOffAmount(collectionCase));
             }
             task.setVariable(VAR_WRITE_OFF_APPROVED_BY, "APPROVE".equals(decision) ? actor : null);
             journal.record(customerId, CaseEventType.WRITE_OFF_DECISION, decision + FormValues.asSuffix(note), actor);
         } else {
-            approvals.requireOtherThan(customers.hardshipReportedBy(customerId).orElse(null), actor,
-                    "the hardship this plan is for");
+            approvals.requireOtherThan(check.hardshipReportedBy(collectionCase).orElse(null), actor,
+                    ApprovalTaskCheck.HARDSHIP);
             String decision = FormValues.requiredText(task, VAR_PLAN_DECISION, "The plan decision");
             journal.record(customerId, CaseEventType.PLAN_DECISION, decision + FormValues.asSuffix(note), actor);
         }
-    }
-
-    /** What PostApprovedWriteOff will write off, in this same transaction. */
-    private Money writeOffAmount(CollectionCase collectionCase) {
-        Currency currency = Currency.getInstance(customers.get(collectionCase.getCustomerId()).currency());
-        return situations.of(collectionCase).flatMap(AccountSituations.Snapshot::dunnedAmount)
-                .orElse(Money.zero(currency));
     }
 }

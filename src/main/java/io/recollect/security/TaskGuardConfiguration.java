@@ -1,6 +1,7 @@
 package io.recollect.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.TaskService;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -18,8 +19,9 @@ class TaskGuardConfiguration {
     private static final int BEFORE_CAMUNDA = 0;
 
     @Bean
-    FilterRegistrationBean<TaskRequestGuard> taskRequestGuard(TaskService tasks, FormService forms, ObjectMapper json) {
-        var registration = new FilterRegistrationBean<>(new TaskRequestGuard(tasks, forms, json));
+    FilterRegistrationBean<TaskRequestGuard> taskRequestGuard(TaskService tasks, FormService forms, ObjectMapper json,
+            List<TaskCompletionCheck> checks) {
+        var registration = new FilterRegistrationBean<>(new TaskRequestGuard(tasks, forms, json, checks));
         registration.setName("recollect-task-request-guard");
         registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
         registration.setOrder(BEFORE_CAMUNDA);

@@ -79,6 +79,7 @@ class SeparationOfDutiesIntegrationTests extends IntegrationTest {
         claim(plan, "mila");
         assertThat(as("mila").postForEntity(task(plan) + "/complete", decision, Void.class).getStatusCode())
                 .isEqualTo(HttpStatus.NO_CONTENT);
+        cases.settle();
         assertThat(kinds(customer)).contains("PLAN_DECISION");
     }
 
@@ -106,6 +107,7 @@ class SeparationOfDutiesIntegrationTests extends IntegrationTest {
         claim(resolve, "mila");
         assertThat(as("mila").postForEntity(task(resolve) + "/complete", credit, Void.class).getStatusCode())
                 .isEqualTo(HttpStatus.NO_CONTENT);
+        cases.settle();
         assertThat(invoices.get(invoice.id()).status()).isEqualTo(InvoiceStatus.CANCELLED);
     }
 
@@ -131,6 +133,7 @@ class SeparationOfDutiesIntegrationTests extends IntegrationTest {
                 .isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(as("integration").exchange(oneInvoice, HttpMethod.PUT, pause(30), Void.class).getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
+        cases.settle();
     }
 
     @Test
