@@ -100,8 +100,8 @@ final class TaskForm {
         String type = variable.path("type").isTextual() ? variable.get("type").asText() : null;
         JsonNode value = variable.path("value");
         if (value.isNull() || value.isMissingNode()) {
-            return field.required() ? "is required" : type == null || expectedType(field, type) ? null
-                    : "must be of type " + typeName(field);
+            return field.required() ? "is required" : type == null || "Null".equals(type) || expectedType(field, type)
+                    ? null : "must be of type " + typeName(field);
         }
         if (type != null && !expectedType(field, type)) {
             return "must be of type " + typeName(field) + ", not " + type;

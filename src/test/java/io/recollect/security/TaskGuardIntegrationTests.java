@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -158,15 +159,38 @@ class TaskGuardIntegrationTests extends IntegrationTest {
         CustomerView other = customerWithAnOpenCase();
         Task task = cases.openTask(customer);
         claimAsCollector(task);
+        String submit = "/camunda/api/engine/engine/default/task/" + task.getId() + "/submit-form";
+        HttpHeaders tasklist = tasklistSession(task);
 
-        ResponseEntity<JsonNode> tampered = as("collector").postForEntity("/camunda/api/engine/engine/default/task/"
-                + task.getId() + "/submit-form", Map.of("variables", Map.of(
-                        "contactOutcome", Map.of("value", "WRONG_CONTACT_DETAILS"),
-                        "customerId", Map.of("value", other.id().toString()))), JsonNode.class);
+        ResponseEntity<JsonNode> tampered = as("collector").exchange(submit, HttpMethod.POST, new HttpEntity<>(
+                Map.of("variables", Map.of("contactOutcome", Map.of("value", "WRONG_CONTACT_DETAILS"),
+                        "customerId", Map.of("value", other.id().toString()))), tasklist), JsonNode.class);
 
         assertThat(tampered.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(tampered.getBody().findValuesAsText("field")).containsExactly("customerId");
         assertThat(cases.openTask(customer).getId()).isEqualTo(task.getId());
+
+        ResponseEntity<String> honest = as("collector").exchange(submit, HttpMethod.POST, new HttpEntity<>(
+                Map.of("variables", Map.of("contactOutcome", Map.of("value", "NO_CONTACT", "type", "String"))),
+                tasklist), String.class);
+        cases.settle();
+
+        assertThat(honest.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(kinds(customer)).contains("CALL_NOTE");
+    }
+
+    /** What Tasklist sends along: its session and the webapps' CSRF token from a first GET. */
+    private HttpHeaders tasklistSession(Task task) {
+        ResponseEntity<String> first = as("collector").getForEntity("/camunda/api/engine/engine/default/task/"
+                + task.getId(), String.class);
+        List<String> cookies = first.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).stream()
+                .map(cookie -> cookie.split(";")[0]).toList();
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.add(HttpHeaders.COOKIE, String.join("; ", cookies));
+        cookies.stream().filter(c -> c.startsWith("XSRF-TOKEN=")).findFirst()
+                .ifPresent(c -> headers.add("X-XSRF-TOKEN", c.substring("XSRF-TOKEN=".length())));
+        return headers;
     }
 
     @Test
