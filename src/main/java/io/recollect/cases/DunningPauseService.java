@@ -42,22 +42,20 @@ public class DunningPauseService {
     /** A pause someone asks for: longer than {@code pause-without-approval} takes a collection manager. */
     @Transactional
     public void pauseCustomer(UUID customerId, String reason, LocalDate until, String actor) {
-        requireMayPauseUntil(until, actor);
-        pauseCustomerByPolicy(customerId, reason, until, actor);
+        pause(customerId, null, reason, until, actor, "Dunning paused until " + until + ": " + reason, true);
     }
 
     /** A pause whose length the configuration sets (wrong contact details), not the person asking. */
     @Transactional
     void pauseCustomerByPolicy(UUID customerId, String reason, LocalDate until, String actor) {
-        pause(customerId, null, reason, until, actor, "Dunning paused until " + until + ": " + reason);
+        pause(customerId, null, reason, until, actor, "Dunning paused until " + until + ": " + reason, false);
     }
 
     @Transactional
     public void pauseInvoice(UUID invoiceId, String reason, LocalDate until, String actor) {
-        requireMayPauseUntil(until, actor);
         InvoiceView invoice = invoices.get(invoiceId);
         pause(invoice.customerId(), invoiceId, reason, until, actor,
-                "Dunning of invoice " + invoice.number() + " paused until " + until + ": " + reason);
+                "Dunning of invoice " + invoice.number() + " paused until " + until + ": " + reason, true);
     }
 
     @Transactional
@@ -93,7 +91,8 @@ public class DunningPauseService {
         }
     }
 
-    private void pause(UUID customerId, UUID invoiceId, String reason, LocalDate until, String actor, String detail) {
+    private void pause(UUID customerId, UUID invoiceId, String reason, LocalDate until, String actor, String detail,
+            boolean requested) {
         LocalDate today = LocalDate.now(clock);
         if (until.isBefore(today)) {
             throw new BusinessRuleException("pause-in-the-past", "A pause must end today or later, not " + until);
@@ -101,6 +100,9 @@ public class DunningPauseService {
         if (until.isAfter(today.plus(properties.maxPauseHorizon()))) {
             throw new BusinessRuleException("pause-too-long", "A pause may reach at most "
                     + properties.maxPauseHorizon().getDays() + " days ahead");
+        }
+        if (requested) {
+            requireMayPauseUntil(until, actor);
         }
         endActive(customerId, invoiceId);
         pauses.save(new DunningPause(customerId, invoiceId, reason, until, actor, clock.instant()));

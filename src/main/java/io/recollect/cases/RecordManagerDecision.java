@@ -19,14 +19,13 @@ class RecordManagerDecision implements TaskListener {
     private final CaseJournal journal;
     private final ProcessCase processCase;
     private final Approvals approvals;
-
     private final ApprovalTaskCheck check;
 
     RecordManagerDecision(CaseJournal journal, ProcessCase processCase, Approvals approvals, ApprovalTaskCheck check) {
-        this.check = check;
         this.journal = journal;
         this.processCase = processCase;
         this.approvals = approvals;
+        this.check = check;
     }
 
     @Override
