@@ -67,8 +67,9 @@ class RoleMatrixIntegrationTests extends IntegrationTest {
         CustomerView customer = fixtures.customer();
         fixtures.overdueInvoice(customer, "400.00", 5, time.today());
         cases.settle();
-        as("collector").exchange("/api/customers/" + customer.id() + "/hardship", HttpMethod.PUT,
-                new HttpEntity<>(Map.of("hardship", true)), JsonNode.class);
+        assertThat(as("collector").exchange("/api/customers/" + customer.id() + "/hardship", HttpMethod.PUT,
+                new HttpEntity<>(Map.of("hardship", true, "note", "Lost their job")), JsonNode.class).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
         cases.settle();
         Task plan = cases.openTask(customer);
         String task = "/engine-rest/task/" + plan.getId();
