@@ -51,14 +51,16 @@ class AccountDecider {
     private final CaseJournal journal;
     private final AccountSchedule schedule;
     private final CollectionProperties properties;
+    private final Approvals approvals;
     private final BusinessTime businessTime;
     private final Clock clock;
 
     AccountDecider(CollectionCases cases, CustomerService customers, DisputeService disputes,
             DunningPauseService pauses, AccountSituations situations, PromiseService promises, InvoiceService invoices,
             CollectionPathDecisions decisions, CommunicationService communications, CaseWorkQueue work,
-            CaseJournal journal, AccountSchedule schedule, CollectionProperties properties, BusinessTime businessTime,
-            Clock clock) {
+            CaseJournal journal, AccountSchedule schedule, CollectionProperties properties, Approvals approvals,
+            BusinessTime businessTime, Clock clock) {
+        this.approvals = approvals;
         this.cases = cases;
         this.customers = customers;
         this.disputes = disputes;
@@ -189,8 +191,11 @@ class AccountDecider {
         int queued = 0;
         CaseWorkKind kind = CaseWorkKind.forAction(decision.action());
         if (kind != null) {
+            // Who may approve a write-off depends on its amount (separation of duties), not only on the row.
+            String group = kind == CaseWorkKind.DECIDE_WRITE_OFF ? account.snapshot().dunnedAmount()
+                    .map(approvals::writeOffApprovers).orElse(decision.candidateGroup()) : decision.candidateGroup();
             work.add(collectionCase.getId(), collectionCase.getCustomerId(), recorded.decisionId(), kind,
-                    decision.candidateGroup(), decision.priority(), now.plus(properties.contactTaskSla()));
+                    group, decision.priority(), now.plus(properties.contactTaskSla()));
             queued = 1;
         }
         return new Acted(afterWait, emails, queued);

@@ -49,6 +49,11 @@ class AccountSituations {
      * The situation, the items a reminder may list, and when a hold should end at the latest.
      */
     record Snapshot(AccountSituation situation, List<OpenItem> dunnable, List<Instant> holdEnds) {
+
+        /** What the dunnable items still owe together; empty when there are none. */
+        Optional<Money> dunnedAmount() {
+            return dunnable.stream().map(OpenItem::openAmount).reduce(Money::plus);
+        }
     }
 
     /**

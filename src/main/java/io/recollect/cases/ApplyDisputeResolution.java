@@ -23,7 +23,7 @@ class ApplyDisputeResolution implements JavaDelegate {
         String resolution = FormValues.requiredText(execution, VAR_RESOLUTION, "The resolution");
         BigDecimal credit = "CREDIT".equals(resolution)
                 ? FormValues.requiredAmount(execution, VAR_CREDIT_AMOUNT, "The credit amount") : null;
-        disputes.resolve(UUID.fromString((String) execution.getVariable(VAR_DISPUTE_ID)), resolution, credit,
+        disputes.resolve(UUID.fromString(execution.getProcessBusinessKey()), resolution, credit,
                 FormValues.requiredText(execution, VAR_RESOLUTION_NOTE, "The reasoning"),
                 ProcessActors.of(execution.getProcessEngineServices().getIdentityService()));
     }

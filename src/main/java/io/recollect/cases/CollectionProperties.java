@@ -1,7 +1,10 @@
 package io.recollect.cases;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Period;
+import java.util.Currency;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -16,9 +19,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param wrongContactPause how long dunning pauses when a collector finds the contact details wrong
  * @param overdueTaskPriorityStep how much a task past its SLA is raised (capped at 100)
  * @param overdueTaskGroup who else is offered a task past its SLA
+ * @param pauseWithoutApproval the longest pause a collector may set; a longer one takes a collection manager
+ * @param writeOffManagerLimits per currency, the largest write-off a collection manager may approve; above it,
+ *     or in a currency not listed, finance approves (until the write-off-approval table routes approvals)
  */
 @ConfigurationProperties("recollect.collection")
 record CollectionProperties(Duration contactTaskSla, Duration disputeTaskSla, Period promiseGrace,
         Period maxPromiseHorizon, Period maxPauseHorizon, Period wrongContactPause,
-        @DefaultValue("20") int overdueTaskPriorityStep, @DefaultValue("collection-managers") String overdueTaskGroup) {
+        @DefaultValue("20") int overdueTaskPriorityStep, @DefaultValue("collection-managers") String overdueTaskGroup,
+        @DefaultValue("P14D") Period pauseWithoutApproval, Map<Currency, BigDecimal> writeOffManagerLimits) {
+
+    CollectionProperties {
+        writeOffManagerLimits = writeOffManagerLimits == null ? Map.of() : Map.copyOf(writeOffManagerLimits);
+    }
 }

@@ -82,4 +82,8 @@ class Dispute {
     String getReason() {
         return reason;
     }
+
+    String getRaisedBy() {
+        return raisedBy;
+    }
 }

@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.Date;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -31,10 +32,12 @@ public class DisputeService {
     private final CaseJournal journal;
     private final RuntimeService runtime;
     private final CollectionProperties properties;
+    private final Approvals approvals;
     private final Clock clock;
 
     DisputeService(Disputes disputes, InvoiceService invoices, CaseJournal journal, RuntimeService runtime,
-            CollectionProperties properties, Clock clock) {
+            CollectionProperties properties, Approvals approvals, Clock clock) {
+        this.approvals = approvals;
         this.disputes = disputes;
         this.invoices = invoices;
         this.journal = journal;
@@ -95,10 +98,11 @@ public class DisputeService {
         return new ConflictException("dispute-open", "Invoice " + invoice.number() + " is already disputed");
     }
 
-    /** CREDIT lowers the invoice by a credit note; UPHOLD lets dunning resume. */
+    /** CREDIT lowers the invoice by a credit note; UPHOLD lets dunning resume. Who raised it does not resolve it. */
     @Transactional
     public DisputeView resolve(UUID disputeId, String resolution, BigDecimal creditAmount, String note, String actor) {
         Dispute dispute = disputes.findById(disputeId).orElseThrow(() -> new NotFoundException("Dispute", disputeId));
+        approvals.requireOtherThan(dispute.getRaisedBy(), actor, ApprovalTaskCheck.DISPUTE);
         InvoiceView invoice = invoices.get(dispute.getInvoiceId());
         if ("CREDIT".equals(resolution)) {
             if (creditAmount == null || creditAmount.signum() <= 0) {
@@ -126,6 +130,10 @@ public class DisputeService {
         disputes.findOpenByCustomerIds(customerIds).forEach(d ->
                 byCustomer.computeIfAbsent(d.getCustomerId(), id -> new java.util.HashSet<>()).add(d.getInvoiceId()));
         return byCustomer;
+    }
+
+    Optional<String> raisedBy(UUID disputeId) {
+        return disputes.findById(disputeId).map(Dispute::getRaisedBy);
     }
 
     Set<UUID> disputedInvoices(UUID customerId) {

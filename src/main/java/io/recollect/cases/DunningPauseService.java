@@ -4,11 +4,15 @@ import io.recollect.audit.CustomerAccess;
 import io.recollect.invoicing.InvoiceService;
 import io.recollect.invoicing.InvoiceView;
 import io.recollect.customers.CustomerService;
+import io.recollect.security.Roles;
+import io.recollect.shared.Actors;
 import io.recollect.shared.BusinessRuleException;
 import io.recollect.shared.ConflictException;
+import io.recollect.shared.NotPermittedException;
 import io.recollect.shared.NotFoundException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -30,10 +34,12 @@ public class DunningPauseService {
     private final CaseJournal journal;
     private final CollectionProperties properties;
     private final CustomerAccess access;
+    private final Approvals approvals;
     private final Clock clock;
 
     DunningPauseService(DunningPauses pauses, CustomerService customers, InvoiceService invoices, CaseJournal journal,
-            CollectionProperties properties, CustomerAccess access, Clock clock) {
+            CollectionProperties properties, CustomerAccess access, Approvals approvals, Clock clock) {
+        this.approvals = approvals;
         this.pauses = pauses;
         this.customers = customers;
         this.invoices = invoices;
@@ -43,17 +49,24 @@ public class DunningPauseService {
         this.clock = clock;
     }
 
+    /** A pause someone asks for: longer than {@code pause-without-approval} takes a collection manager. */
     @Transactional
     public void pauseCustomer(UUID customerId, String reason, LocalDate until, String actor) {
         customers.get(customerId);
-        pause(customerId, null, reason, until, actor, "Dunning paused until " + until + ": " + reason);
+        pause(customerId, null, reason, until, actor, "Dunning paused until " + until + ": " + reason, true);
+    }
+
+    /** A pause whose length the configuration sets (wrong contact details), not the person asking. */
+    @Transactional
+    void pauseCustomerByPolicy(UUID customerId, String reason, LocalDate until, String actor) {
+        pause(customerId, null, reason, until, actor, "Dunning paused until " + until + ": " + reason, false);
     }
 
     @Transactional
     public void pauseInvoice(UUID invoiceId, String reason, LocalDate until, String actor) {
         InvoiceView invoice = invoices.get(invoiceId);
         pause(invoice.customerId(), invoiceId, reason, until, actor,
-                "Dunning of invoice " + invoice.number() + " paused until " + until + ": " + reason);
+                "Dunning of invoice " + invoice.number() + " paused until " + until + ": " + reason, true);
     }
 
     @Transactional
@@ -93,7 +106,18 @@ public class DunningPauseService {
                 active.stream().map(DunningPause::getInvoiceId).filter(Objects::nonNull).collect(Collectors.toSet()));
     }
 
-    private void pause(UUID customerId, UUID invoiceId, String reason, LocalDate until, String actor, String detail) {
+    private void requireMayPauseUntil(LocalDate until, String actor) {
+        Period limit = properties.pauseWithoutApproval();
+        if (until.isAfter(LocalDate.now(clock).plus(limit)) && !Actors.SYSTEM.equals(actor)
+                && !approvals.isMember(actor, Roles.MANAGERS) && !approvals.isMember(actor, Roles.ADMIN)) {
+            throw new NotPermittedException("pause-needs-manager", "A pause of more than " + limit.getDays()
+                    + " days needs a collection manager; pause until " + LocalDate.now(clock).plus(limit)
+                    + " at the latest, or ask a manager");
+        }
+    }
+
+    private void pause(UUID customerId, UUID invoiceId, String reason, LocalDate until, String actor, String detail,
+            boolean requested) {
         LocalDate today = LocalDate.now(clock);
         if (until.isBefore(today)) {
             throw new BusinessRuleException("pause-in-the-past", "A pause must end today or later, not " + until);
@@ -101,6 +125,9 @@ public class DunningPauseService {
         if (until.isAfter(today.plus(properties.maxPauseHorizon()))) {
             throw new BusinessRuleException("pause-too-long", "A pause may reach at most "
                     + properties.maxPauseHorizon().getDays() + " days ahead");
+        }
+        if (requested) {
+            requireMayPauseUntil(until, actor);
         }
         try {
             endActive(customerId, invoiceId);

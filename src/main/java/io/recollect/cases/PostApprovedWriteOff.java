@@ -5,7 +5,6 @@ import static io.recollect.cases.CollectionCaseProcess.*;
 import io.recollect.invoicing.InvoiceService;
 import io.recollect.invoicing.OpenItem;
 import io.recollect.shared.Money;
-import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -14,14 +13,14 @@ import org.springframework.stereotype.Component;
 @Component("postApprovedWriteOff")
 class PostApprovedWriteOff implements JavaDelegate {
 
-    private final CollectionCases cases;
+    private final ProcessCase processCase;
     private final AccountSituations situations;
     private final InvoiceService invoices;
     private final CaseJournal journal;
 
-    PostApprovedWriteOff(CollectionCases cases, AccountSituations situations, InvoiceService invoices,
+    PostApprovedWriteOff(ProcessCase processCase, AccountSituations situations, InvoiceService invoices,
             CaseJournal journal) {
-        this.cases = cases;
+        this.processCase = processCase;
         this.situations = situations;
         this.invoices = invoices;
         this.journal = journal;
@@ -33,8 +32,7 @@ class PostApprovedWriteOff implements JavaDelegate {
         if (approver == null) {
             return;
         }
-        CollectionCase collectionCase = cases.findById(UUID.fromString((String) execution.getVariable(VAR_CASE_ID)))
-                .orElseThrow();
+        CollectionCase collectionCase = processCase.of(execution);
         situations.of(collectionCase).ifPresent(snapshot -> {
             for (OpenItem item : snapshot.dunnable()) {
                 Money amount = invoices.writeOff(item.invoiceId());

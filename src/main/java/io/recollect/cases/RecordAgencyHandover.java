@@ -3,7 +3,6 @@ package io.recollect.cases;
 import static io.recollect.cases.CollectionCaseProcess.*;
 
 import java.time.Clock;
-import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -12,12 +11,12 @@ import org.springframework.stereotype.Component;
 @Component("recordAgencyHandover")
 class RecordAgencyHandover implements TaskListener {
 
-    private final CollectionCases cases;
+    private final ProcessCase processCase;
     private final CaseJournal journal;
     private final Clock clock;
 
-    RecordAgencyHandover(CollectionCases cases, CaseJournal journal, Clock clock) {
-        this.cases = cases;
+    RecordAgencyHandover(ProcessCase processCase, CaseJournal journal, Clock clock) {
+        this.processCase = processCase;
         this.journal = journal;
         this.clock = clock;
     }
@@ -25,8 +24,7 @@ class RecordAgencyHandover implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         String reference = FormValues.requiredText(task, VAR_AGENCY_REFERENCE, "The agency's reference");
-        UUID caseId = UUID.fromString((String) task.getVariable(VAR_CASE_ID));
-        CollectionCase collectionCase = cases.findById(caseId).orElseThrow();
+        CollectionCase collectionCase = processCase.of(task);
         collectionCase.handOverToAgency(reference, clock.instant());
         journal.record(collectionCase.getCustomerId(), CaseEventType.AGENCY_HANDOVER, "Handed to the agency, reference "
                 + reference + FormValues.asSuffix(FormValues.text(task, VAR_DECISION_NOTE)), ProcessActors.of(task));

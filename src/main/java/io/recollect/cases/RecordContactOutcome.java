@@ -24,12 +24,12 @@ class RecordContactOutcome implements TaskListener {
     private final DisputeService disputes;
     private final DunningPauseService pauses;
     private final CustomerService customers;
-    private final CollectionCases cases;
+    private final ProcessCase processCase;
     private final CollectionProperties properties;
     private final Clock clock;
 
     RecordContactOutcome(CommunicationService communications, PromiseService promises, DisputeService disputes,
-            DunningPauseService pauses, CustomerService customers, CollectionCases cases,
+            DunningPauseService pauses, CustomerService customers, ProcessCase processCase,
             CollectionProperties properties, Clock clock) {
         this.properties = properties;
         this.communications = communications;
@@ -37,7 +37,7 @@ class RecordContactOutcome implements TaskListener {
         this.disputes = disputes;
         this.pauses = pauses;
         this.customers = customers;
-        this.cases = cases;
+        this.processCase = processCase;
         this.clock = clock;
     }
 
@@ -46,8 +46,9 @@ class RecordContactOutcome implements TaskListener {
         String outcome = FormValues.requiredText(task, VAR_CONTACT_OUTCOME, "The outcome of the contact");
         String note = FormValues.text(task, VAR_CONTACT_NOTE);
         String actor = ProcessActors.of(task);
-        UUID customerId = UUID.fromString((String) task.getVariable(VAR_CUSTOMER_ID));
-        UUID caseId = UUID.fromString((String) task.getVariable(VAR_CASE_ID));
+        CollectionCase collectionCase = processCase.of(task);
+        UUID customerId = collectionCase.getCustomerId();
+        UUID caseId = collectionCase.getId();
         switch (outcome) {
             case "PROMISE_TO_PAY" -> promises.record(customerId,
                     FormValues.requiredDate(task, VAR_PROMISED_DATE, "The promised date"),
@@ -56,7 +57,7 @@ class RecordContactOutcome implements TaskListener {
                     FormValues.requiredText(task, VAR_DISPUTED_INVOICE, "The disputed invoice's number"),
                     FormValues.requiredText(task, VAR_DISPUTE_REASON, "What the customer disputes"), actor);
             case "HARDSHIP" -> customers.setHardship(customerId, true, note, actor);
-            case "WRONG_CONTACT_DETAILS" -> pauses.pauseCustomer(customerId, "Contact details are wrong",
+            case "WRONG_CONTACT_DETAILS" -> pauses.pauseCustomerByPolicy(customerId, "Contact details are wrong",
                     LocalDate.now(clock).plus(properties.wrongContactPause()), actor);
             case "NO_CONTACT" -> { }
             default -> throw new IllegalArgumentException("Unknown contact outcome " + outcome);
@@ -64,7 +65,7 @@ class RecordContactOutcome implements TaskListener {
         boolean changed = !"NO_CONTACT".equals(outcome);
         if (changed) {
             // What the customer said is news the table must act on now, not after the last step's wait.
-            cases.findById(caseId).ifPresent(CollectionCase::clearSchedule);
+            collectionCase.clearSchedule();
         }
         communications.recordContactNote(customerId, caseId, task.getId(), outcome, note, actor);
     }

@@ -10,26 +10,40 @@ import org.springframework.stereotype.Component;
 /**
  * collection-case: records a manager's decision on a payment plan or a write-off. The plan
  * and write-off processes of later work will take over from here; the decision is on record now.
+ * Whoever reported the hardship does not decide the plan; a write-off is approved by the group
+ * its amount needs, for the amount that will be posted (read from the account, not the task).
  */
 @Component("recordManagerDecision")
 class RecordManagerDecision implements TaskListener {
 
     private final CaseJournal journal;
+    private final ProcessCase processCase;
+    private final Approvals approvals;
+    private final ApprovalTaskCheck check;
 
-    RecordManagerDecision(CaseJournal journal) {
+    RecordManagerDecision(CaseJournal journal, ProcessCase processCase, Approvals approvals, ApprovalTaskCheck check) {
         this.journal = journal;
+        this.processCase = processCase;
+        this.approvals = approvals;
+        this.check = check;
     }
 
     @Override
     public void notify(DelegateTask task) {
         String actor = ProcessActors.of(task);
-        UUID customerId = UUID.fromString((String) task.getVariable(VAR_CUSTOMER_ID));
+        CollectionCase collectionCase = processCase.of(task);
+        UUID customerId = collectionCase.getCustomerId();
         String note = FormValues.text(task, VAR_DECISION_NOTE);
         if (TASK_DECIDE_WRITE_OFF.equals(task.getTaskDefinitionKey())) {
             String decision = FormValues.requiredText(task, VAR_WRITE_OFF_DECISION, "The write-off decision");
+            if ("APPROVE".equals(decision)) {
+                approvals.requireMayApproveWriteOff(actor, check.writeOffAmount(collectionCase));
+            }
             task.setVariable(VAR_WRITE_OFF_APPROVED_BY, "APPROVE".equals(decision) ? actor : null);
             journal.record(customerId, CaseEventType.WRITE_OFF_DECISION, decision + FormValues.asSuffix(note), actor);
         } else {
+            approvals.requireOtherThan(check.hardshipReportedBy(collectionCase).orElse(null), actor,
+                    ApprovalTaskCheck.HARDSHIP);
             String decision = FormValues.requiredText(task, VAR_PLAN_DECISION, "The plan decision");
             journal.record(customerId, CaseEventType.PLAN_DECISION, decision + FormValues.asSuffix(note), actor);
         }

@@ -32,6 +32,7 @@ public class Customer {
     private boolean hardship;
     /** The team of collectors who work this account; null: any collector. */
     private String team;
+    private String hardshipReportedBy;
     @Version
     private Long version;
 
@@ -52,9 +53,12 @@ public class Customer {
     }
 
     /** Returns whether the flag changed. */
-    boolean markHardship(boolean hardship) {
+    boolean markHardship(boolean hardship, String actor) {
         boolean changed = this.hardship != hardship;
         this.hardship = hardship;
+        if (changed) {
+            hardshipReportedBy = hardship ? actor : null;
+        }
         return changed;
     }
 
@@ -64,6 +68,10 @@ public class Customer {
 
     public String getTeam() {
         return team;
+    }
+
+    String getHardshipReportedBy() {
+        return hardshipReportedBy;
     }
 
     public boolean isHardship() {

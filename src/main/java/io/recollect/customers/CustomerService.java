@@ -7,6 +7,7 @@ import io.recollect.shared.ConflictException;
 import io.recollect.shared.NotFoundException;
 import java.time.Clock;
 import java.util.Currency;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
@@ -51,7 +52,7 @@ public class CustomerService {
     @Transactional
     public CustomerView setHardship(UUID id, boolean hardship, String note, String actor) {
         Customer customer = find(id);
-        if (customer.markHardship(hardship)) {
+        if (customer.markHardship(hardship, actor)) {
             schedule.changed(id);
             events.publishEvent(new HardshipChanged(id, hardship, note, actor, clock.instant()));
         }
@@ -68,6 +69,12 @@ public class CustomerService {
         Customer customer = find(id);
         customer.assignTeam(team);
         return CustomerView.of(customer);
+    }
+
+    /** Who reported the customer's current hardship, if they are in hardship and someone did. */
+    @Transactional(readOnly = true)
+    public Optional<String> hardshipReportedBy(UUID id) {
+        return customers.findById(id).filter(Customer::isHardship).map(Customer::getHardshipReportedBy);
     }
 
     /**

@@ -89,6 +89,9 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(BusinessRuleException.class)
     ProblemDetail businessRule(BusinessRuleException ex) {
+        if (ex instanceof NotPermittedException) {
+            return problem(HttpStatus.FORBIDDEN, ex.code(), "Not permitted for this user", ex.getMessage());
+        }
         HttpStatus status = ex instanceof ConflictException ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_ENTITY;
         return problem(status, ex.code(), "Request breaks a business rule", ex.getMessage());
     }

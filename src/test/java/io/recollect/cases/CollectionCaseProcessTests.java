@@ -154,7 +154,7 @@ class CollectionCaseProcessTests extends IntegrationTest {
         fixtures.overdueInvoice(customer, "75.00", 2, time.today());
         cases.settle();
 
-        pauses.pauseCustomer(customer.id(), "Customer in hospital", time.today().plusDays(20), "collector");
+        pauses.pauseCustomer(customer.id(), "Customer in hospital", time.today().plusDays(20), "manager");
         cases.settle();
         assertThat(cases.lastDecision(customer).reason()).isEqualTo("Dunning is paused");
         time.advanceDays(10);

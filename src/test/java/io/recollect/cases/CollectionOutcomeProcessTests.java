@@ -178,7 +178,7 @@ class CollectionOutcomeProcessTests extends IntegrationTest {
     @Test
     void smallOldBalanceIsWrittenOffWhenAManagerApproves() {
         CustomerView customer = fixtures.customer();
-        pauses.pauseCustomer(customer.id(), "Address being verified", time.today().plusDays(30), "collector");
+        pauses.pauseCustomer(customer.id(), "Address being verified", time.today().plusDays(30), "manager");
         InvoiceView invoice = fixtures.overdueInvoice(customer, "20.00", 95, time.today());
         cases.settle();
         time.advanceDays(31);

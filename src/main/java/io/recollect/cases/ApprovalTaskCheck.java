@@ -1,0 +1,81 @@
+package io.recollect.cases;
+
+import static io.recollect.cases.CollectionCaseProcess.*;
+
+import io.recollect.customers.CustomerService;
+import io.recollect.security.TaskCompletionCheck;
+import io.recollect.shared.Money;
+import java.util.Currency;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The separation-of-duties rules of collections' approval tasks, asked before an HTTP completion
+ * reaches the engine. RecordManagerDecision and DisputeService enforce the same rules again.
+ */
+@Component
+class ApprovalTaskCheck implements TaskCompletionCheck {
+
+    static final String HARDSHIP = "the hardship this plan is for";
+    static final String DISPUTE = "this dispute";
+
+    private final TaskService tasks;
+    private final RuntimeService runtime;
+    private final ProcessCase processCase;
+    private final DisputeService disputes;
+    private final Approvals approvals;
+    private final AccountSituations situations;
+    private final CustomerService customers;
+
+    ApprovalTaskCheck(TaskService tasks, RuntimeService runtime, ProcessCase processCase, DisputeService disputes,
+            Approvals approvals, AccountSituations situations, CustomerService customers) {
+        this.situations = situations;
+        this.customers = customers;
+        this.tasks = tasks;
+        this.runtime = runtime;
+        this.processCase = processCase;
+        this.disputes = disputes;
+        this.approvals = approvals;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<String> refusal(String taskId, String userId, Map<String, Object> values) {
+        Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+        if (task == null || task.getProcessInstanceId() == null) {
+            return Optional.empty();
+        }
+        ProcessInstance process = runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId())
+                .singleResult();
+        UUID key = UUID.fromString(process.getBusinessKey());
+        return switch (task.getTaskDefinitionKey()) {
+            case TASK_DECIDE_PLAN -> approvals.otherThan(
+                    hardshipReportedBy(processCase.byId(key)).orElse(null), userId, HARDSHIP);
+            case TASK_DECIDE_WRITE_OFF -> "APPROVE".equals(values.get(VAR_WRITE_OFF_DECISION))
+                    ? approvals.mayApproveWriteOff(userId, writeOffAmount(processCase.byId(key)))
+                    : Optional.empty();
+            case DisputeProcess.TASK_RESOLVE_DISPUTE -> approvals.otherThan(disputes.raisedBy(key).orElse(null),
+                    userId, DISPUTE);
+            default -> Optional.empty();
+        };
+    }
+
+    /** What PostApprovedWriteOff writes off if the case's write-off is approved now. */
+    Money writeOffAmount(CollectionCase collectionCase) {
+        Currency currency = Currency.getInstance(customers.get(collectionCase.getCustomerId()).currency());
+        return situations.of(collectionCase).flatMap(AccountSituations.Snapshot::dunnedAmount)
+                .orElse(Money.zero(currency));
+    }
+
+    /** Who reported the customer's hardship, when someone did. */
+    Optional<String> hardshipReportedBy(CollectionCase collectionCase) {
+        return customers.hardshipReportedBy(collectionCase.getCustomerId());
+    }
+}

@@ -1,0 +1,20 @@
+package io.recollect.security;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A rule of the modules whose processes own the tasks, asked by {@link TaskRequestGuard} before a
+ * person completes a task over HTTP, so a refusal is a clear 403 problem rather than Camunda's 500
+ * for a failing task listener. The same rules also hold in the listeners and services themselves,
+ * for every other way a task is completed.
+ */
+public interface TaskCompletionCheck {
+
+    /**
+     * Why this user may not complete the task with these form values, or empty if they may.
+     *
+     * @param values the submitted form values, by field (String, Number, Boolean)
+     */
+    Optional<String> refusal(String taskId, String userId, Map<String, Object> values);
+}

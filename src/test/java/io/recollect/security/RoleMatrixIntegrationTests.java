@@ -1,0 +1,90 @@
+package io.recollect.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.recollect.customers.CustomerView;
+import io.recollect.support.IntegrationTest;
+import io.recollect.support.TestFixtures;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/** The cells of README's "Who may do what" that no other test covers, through HTTP. */
+class RoleMatrixIntegrationTests extends IntegrationTest {
+
+    @BeforeEach
+    void aMinuteIntoTheDay() {
+        // Module events an earlier test left to be redelivered carry the frozen clock's START;
+        // a minute on they count as old enough, and settle() is not left waiting for them.
+        time.advance(Duration.ofMinutes(1));
+    }
+
+    @BeforeEach
+    void finance() {
+        identity.ensureUser("fiona", PASSWORD, "Fiona", "Finance", "fiona@test.example", List.of(Roles.FINANCE));
+    }
+
+    @Test
+    void financeRecordsPaymentsAndCollectorsDoNot() {
+        CustomerView customer = fixtures.customer();
+        fixtures.overdueInvoice(customer, "50.00", 2, time.today());
+        cases.settle();
+        Map<String, Object> payment = Map.of("externalId", TestFixtures.unique("PAY"), "customerId", customer.id(),
+                "amount", "50.00", "currency", "EUR", "receivedOn", time.today().toString(), "method", "BANK_TRANSFER");
+
+        ResponseEntity<JsonNode> collector = as("collector").postForEntity("/api/payments", payment, JsonNode.class);
+        ResponseEntity<JsonNode> finance = as("fiona").postForEntity("/api/payments", payment, JsonNode.class);
+        cases.settle();
+
+        assertThat(collector.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(finance.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    }
+
+    @Test
+    void financeNeitherPausesDunningNorRecordsPromises() {
+        CustomerView customer = fixtures.customer();
+        String base = "/api/customers/" + customer.id();
+
+        ResponseEntity<JsonNode> pause = as("fiona").exchange(base + "/dunning-pause", HttpMethod.PUT,
+                new HttpEntity<>(Map.of("reason", "Asked to", "until", time.today().plusDays(3).toString())), JsonNode.class);
+        ResponseEntity<JsonNode> promise = as("fiona").postForEntity(base + "/promises",
+                Map.of("promisedDate", time.today().plusDays(3).toString(), "amount", "10.00"), JsonNode.class);
+
+        assertThat(pause.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(promise.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
+    void collectorReportsHardshipButCannotWorkTheManagersPlanTask() {
+        CustomerView customer = fixtures.customer();
+        fixtures.overdueInvoice(customer, "400.00", 5, time.today());
+        cases.settle();
+        assertThat(as("collector").exchange("/api/customers/" + customer.id() + "/hardship", HttpMethod.PUT,
+                new HttpEntity<>(Map.of("hardship", true, "note", "Lost their job")), JsonNode.class).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        cases.settle();
+        Task plan = cases.openTask(customer);
+        String task = "/engine-rest/task/" + plan.getId();
+
+        ResponseEntity<JsonNode> claim = as("collector").postForEntity(task + "/claim", Map.of("userId", "collector"),
+                JsonNode.class);
+        ResponseEntity<JsonNode> complete = as("collector").postForEntity(task + "/complete",
+                Map.of("variables", Map.of("planDecision", Map.of("value", "PLAN_OFFERED"))), JsonNode.class);
+
+        assertThat(plan.getTaskDefinitionKey()).isEqualTo("Task_DecidePlan");
+        assertThat(claim.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(complete.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(cases.openTask(customer).getId()).isEqualTo(plan.getId());
+        ResponseEntity<Void> manager = as("manager").postForEntity(task + "/claim", Map.of("userId", "manager"),
+                Void.class);
+        assertThat(manager.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    }
+}
