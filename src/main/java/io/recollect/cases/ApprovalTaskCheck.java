@@ -54,6 +54,10 @@ class ApprovalTaskCheck implements TaskCompletionCheck {
         }
         ProcessInstance process = runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId())
                 .singleResult();
+        if (process == null || !isUuid(process.getBusinessKey())) {
+            // Not a task of a case or a dispute (their business keys are their ids): no duty to separate.
+            return Optional.empty();
+        }
         UUID key = UUID.fromString(process.getBusinessKey());
         return switch (task.getTaskDefinitionKey()) {
             case TASK_DECIDE_PLAN -> approvals.otherThan(
@@ -65,6 +69,18 @@ class ApprovalTaskCheck implements TaskCompletionCheck {
                     userId, DISPUTE);
             default -> Optional.empty();
         };
+    }
+
+    private static boolean isUuid(String text) {
+        if (text == null) {
+            return false;
+        }
+        try {
+            UUID.fromString(text);
+            return true;
+        } catch (IllegalArgumentException notAnId) {
+            return false;
+        }
     }
 
     /** What PostApprovedWriteOff writes off if the case's write-off is approved now. */
