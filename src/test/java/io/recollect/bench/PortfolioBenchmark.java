@@ -69,6 +69,8 @@ class PortfolioBenchmark {
     static final int THREADS = Integer.getInteger("bench.load-threads", 4);
     static final LocalDate BUSINESS_DATE = LocalDate.parse(System.getProperty("bench.date", "2026-06-01"));
     static final Instant MORNING_RUN = BUSINESS_DATE.atTime(6, 0).toInstant(ZoneOffset.UTC);
+    /** Days after the backlog morning for the steady-state morning. */
+    static final int STEADY_STATE_DAYS = Integer.getInteger("bench.steady-state-days", 7);
     static final String DATABASE = System.getProperty("bench.database", "recollect_bench");
     /** Enough passes over the portfolio for the JIT to have compiled the rules before measuring. */
     static final int WARM_PASSES = Math.max(1, 20_000 / Math.max(1, ACCOUNTS));
@@ -191,12 +193,36 @@ class PortfolioBenchmark {
         result.put("engineFloorJobsPerSecond", round(engineFloor));
         result.put("engineCeilingAccountsPerSecond", round(engineFloor / jobsPerAccount));
         result.put("ratioToEngineCeiling", round(ACCOUNTS / runSeconds / (engineFloor / jobsPerAccount)));
+        steadyStateMorning(result);
         BenchReport.print("Portfolio benchmark: the morning run", result, "target/bench/portfolio.json");
 
         assertThat(result.get("accountsWithoutDecision")).as("accounts lost").isEqualTo(0L);
         assertThat(result.get("emailsSentTwice")).as("emails sent twice").isEqualTo(0L);
         assertThat(result.get("emailsStillQueued")).as("emails not sent").isEqualTo(0L);
         assertThat(result.get("incidents")).as("incidents").isEqualTo(0L);
+    }
+
+    /**
+     * A week later, the portfolio mid-ladder: the accounts whose wait ends that morning (and the
+     * tasks past their SLA) are due; everything else waits. The morning run as an operator starts it.
+     */
+    private void steadyStateMorning(Map<String, Object> result) {
+        clock.startAt(MORNING_RUN.plus(Duration.ofDays(STEADY_STATE_DAYS)));
+        long decisionsBefore = count("select count(*) from decision_records");
+        long sentBefore = smtp.received();
+        long start = System.nanoTime();
+        UUID run = runs.start("bench");
+        awaitQuiet(true);
+        double seconds = seconds(start);
+        CollectionRunView counts = runs.status(run);
+        result.put("steadyStateDays", STEADY_STATE_DAYS);
+        result.put("steadyStateAccountsDue", counts.accountsDue());
+        result.put("steadyStateDecisions", count("select count(*) from decision_records") - decisionsBefore);
+        result.put("steadyStateEmailsSent", smtp.received() - sentBefore);
+        result.put("steadyStateTasksCreated", counts.tasksCreated());
+        result.put("steadyStateWallSeconds", round(seconds));
+        result.put("steadyStateAccountsPerSecond", round(counts.accountsDue() / seconds));
+        result.put("steadyStateEmailsSentTwice", smtp.received() - smtp.distinctMessageIds());
     }
 
     /** Done when no job is due, every module event is delivered and (for the run) every account has a decision. */
