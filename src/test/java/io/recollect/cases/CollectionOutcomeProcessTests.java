@@ -193,23 +193,9 @@ class CollectionOutcomeProcessTests extends IntegrationTest {
         assertThat(reminders(customer)).isEmpty();
     }
 
-    private CustomerView escalatedEnterpriseCase(String amount) {
-        CustomerView customer = fixtures.customer(Segment.ENTERPRISE, RiskBand.A);
-        fixtures.overdueInvoice(customer, amount, 3, time.today());
-        cases.settle();
-        time.advanceDays(7);
-        cases.settle();
-        assertThat(cases.caseProcess(customer)).isWaitingAt(CollectionCaseProcess.TASK_CONTACT_CUSTOMER);
-        return customer;
-    }
-
     private void runtimeTaskComplete(String taskId, Map<String, Object> form) {
         tasks.claim(taskId, "collector");
         tasks.complete(taskId, form);
-    }
-
-    private List<String> kinds(CustomerView customer) {
-        return cases.timeline(customer).stream().map(TimelineEntry::kind).toList();
     }
 
     private List<Mailbox.Received> reminders(CustomerView customer) {

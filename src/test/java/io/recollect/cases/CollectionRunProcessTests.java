@@ -198,17 +198,4 @@ class CollectionRunProcessTests extends IntegrationTest {
         jdbc.queryForList("select id from customers where id = ? for update", customer.id());
     }
 
-    private CustomerView escalatedEnterpriseCase(String amount) {
-        CustomerView customer = fixtures.customer(Segment.ENTERPRISE, RiskBand.A);
-        fixtures.overdueInvoice(customer, amount, 3, time.today());
-        cases.settle();
-        time.advanceDays(7);
-        cases.settle();
-        assertThat(cases.caseProcess(customer)).isWaitingAt(CollectionCaseProcess.TASK_CONTACT_CUSTOMER);
-        return customer;
-    }
-
-    private List<String> kinds(CustomerView customer) {
-        return cases.timeline(customer).stream().map(TimelineEntry::kind).toList();
-    }
 }

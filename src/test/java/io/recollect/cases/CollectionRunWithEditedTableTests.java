@@ -76,10 +76,6 @@ class CollectionRunWithEditedTableTests extends IntegrationTest {
         assertThat(runtime.createIncidentQuery().count()).isZero();
     }
 
-    private List<String> kinds(CustomerView customer) {
-        return cases.timeline(customer).stream().map(TimelineEntry::kind).toList();
-    }
-
     private static Path edited;
 
     private static synchronized Path editedSheet() {

@@ -223,7 +223,4 @@ class SeparationOfDutiesIntegrationTests extends IntegrationTest {
         return "/engine-rest/task/" + task.getId();
     }
 
-    private List<String> kinds(CustomerView customer) {
-        return cases.timeline(customer).stream().map(TimelineEntry::kind).toList();
-    }
 }

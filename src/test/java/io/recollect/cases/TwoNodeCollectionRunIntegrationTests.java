@@ -120,7 +120,7 @@ class TwoNodeCollectionRunIntegrationTests {
                 .run("--server.port=0", "--spring.datasource.url=" + url, "--spring.datasource.username=" + user,
                         "--spring.datasource.password=" + password,
                         "--spring.mail.port=" + TestMailServer.get().getSmtp().getPort(),
-                        "--camunda.bpm.process-engine-name=" + name,
+                        "--camunda.bpm.process-engine-name=" + name.replace("-", ""),
                         "--camunda.bpm.job-execution.enabled=true",
                         "--camunda.bpm.job-execution.wait-time-in-millis=200",
                         "--camunda.bpm.job-execution.max-wait=1000",

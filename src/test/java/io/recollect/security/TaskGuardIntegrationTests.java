@@ -48,7 +48,7 @@ class TaskGuardIntegrationTests extends IntegrationTest {
 
     @Test
     void collectorCannotWriteTaskVariables() {
-        CustomerView customer = customerAtTheContactTask();
+        CustomerView customer = escalatedEnterpriseCase("500.00");
         Task task = cases.openTask(customer);
         String base = "/engine-rest/task/" + task.getId();
         claimAsCollector(task);
@@ -74,7 +74,7 @@ class TaskGuardIntegrationTests extends IntegrationTest {
 
     @Test
     void collectorCannotCompleteATaskWithVariablesItsFormDoesNotDeclare() {
-        CustomerView customer = customerAtTheContactTask();
+        CustomerView customer = escalatedEnterpriseCase("500.00");
         CustomerView other = customerWithAnOpenCase();
         Task task = cases.openTask(customer);
         claimAsCollector(task);
@@ -104,7 +104,7 @@ class TaskGuardIntegrationTests extends IntegrationTest {
 
     @Test
     void formValuesAreCheckedForTheirTypeAndDeclaredChoices() {
-        CustomerView customer = customerAtTheContactTask();
+        CustomerView customer = escalatedEnterpriseCase("500.00");
         Task task = cases.openTask(customer);
         claimAsCollector(task);
         String complete = "/engine-rest/task/" + task.getId() + "/complete";
@@ -135,7 +135,7 @@ class TaskGuardIntegrationTests extends IntegrationTest {
 
     @Test
     void collectorMayClaimATaskButNotGiveItToSomeoneElse() {
-        CustomerView customer = customerAtTheContactTask();
+        CustomerView customer = escalatedEnterpriseCase("500.00");
         Task task = cases.openTask(customer);
         String base = "/engine-rest/task/" + task.getId();
 
@@ -167,7 +167,7 @@ class TaskGuardIntegrationTests extends IntegrationTest {
 
     @Test
     void tasklistsDoorToTheEngineIsGuardedToo() {
-        CustomerView customer = customerAtTheContactTask();
+        CustomerView customer = escalatedEnterpriseCase("500.00");
         CustomerView other = customerWithAnOpenCase();
         Task task = cases.openTask(customer);
         claimAsCollector(task);
@@ -207,7 +207,7 @@ class TaskGuardIntegrationTests extends IntegrationTest {
 
     @Test
     void theCaseATaskActsOnComesFromItsProcessNotFromItsVariables() {
-        CustomerView customer = customerAtTheContactTask();
+        CustomerView customer = escalatedEnterpriseCase("500.00");
         CustomerView other = customerWithAnOpenCase();
         Task task = cases.openTask(customer);
         String base = "/engine-rest/task/" + task.getId();
@@ -240,26 +240,11 @@ class TaskGuardIntegrationTests extends IntegrationTest {
                 Map.of("userId", "collector"), Void.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
     }
 
-    /** An enterprise account a week after its friendly reminder: a collector calls. */
-    private CustomerView customerAtTheContactTask() {
-        CustomerView customer = fixtures.customer(Segment.ENTERPRISE, RiskBand.A);
-        fixtures.overdueInvoice(customer, "500.00", 3, time.today());
-        cases.settle();
-        time.advanceDays(7);
-        cases.settle();
-        assertThat(cases.openTask(customer).getTaskDefinitionKey()).isEqualTo("Task_ContactCustomer");
-        return customer;
-    }
-
     private CustomerView customerWithAnOpenCase() {
         CustomerView customer = fixtures.customer();
         fixtures.overdueInvoice(customer, "120.00", 2, time.today());
         cases.settle();
         assertThat(collectionCases.openCase(customer.id())).isPresent();
         return customer;
-    }
-
-    private List<String> kinds(CustomerView customer) {
-        return cases.timeline(customer).stream().map(TimelineEntry::kind).toList();
     }
 }

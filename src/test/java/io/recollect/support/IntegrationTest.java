@@ -1,6 +1,12 @@
 package io.recollect.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.icegreen.greenmail.util.GreenMail;
+import io.recollect.accounts.TimelineEntry;
+import io.recollect.customers.CustomerView;
+import io.recollect.customers.RiskBand;
+import io.recollect.customers.Segment;
 import io.recollect.security.IdentitySetup;
 import io.recollect.security.Roles;
 import java.time.Instant;
@@ -77,6 +83,22 @@ public abstract class IntegrationTest {
             runtime.deleteProcessInstances(running, "test finished", true, true);
         }
         time.reset();
+    }
+
+    /** An enterprise account a week after its friendly reminder: a collector's contact task is open. */
+    protected CustomerView escalatedEnterpriseCase(String amount) {
+        CustomerView customer = fixtures.customer(Segment.ENTERPRISE, RiskBand.A);
+        fixtures.overdueInvoice(customer, amount, 3, time.today());
+        cases.settle();
+        time.advanceDays(7);
+        cases.settle();
+        assertThat(cases.openTask(customer).getTaskDefinitionKey()).isEqualTo("Task_ContactCustomer");
+        return customer;
+    }
+
+    /** The kinds of the customer's timeline entries, in order. */
+    protected List<String> kinds(CustomerView customer) {
+        return cases.timeline(customer).stream().map(TimelineEntry::kind).toList();
     }
 
     protected TestRestTemplate as(String user) {
