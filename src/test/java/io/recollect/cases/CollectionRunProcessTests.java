@@ -112,6 +112,21 @@ class CollectionRunProcessTests extends IntegrationTest {
     }
 
     @Test
+    void dayCountsAreCalendarDaysInTheBusinessZone() {
+        CustomerView customer = fixtures.customer();
+        fixtures.overdueInvoice(customer, "50.00", 40, time.today());
+        fixtures.overdueInvoice(customer, "300.00", 5, time.today());
+        cases.settle();
+
+        // Ten calendar days later, but two hours short of ten times 24 hours, a payment comes in.
+        time.advance(java.time.Duration.ofDays(10).minusHours(2));
+        fixtures.pay(customer, "10.00", time.today());
+        cases.settle();
+
+        assertThat(cases.lastDecision(customer).inputs()).contains("\"daysSinceLastAction\":10");
+    }
+
+    @Test
     void paymentCommittedWhileTheAccountIsBeingDecidedIsNotLost() throws Exception {
         CustomerView customer = fixtures.customer();
         fixtures.overdueInvoice(customer, "89.90", 5, time.today());
