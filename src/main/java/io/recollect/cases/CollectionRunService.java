@@ -2,7 +2,10 @@ package io.recollect.cases;
 
 import io.recollect.customers.AccountSchedule;
 import io.recollect.dunning.CommunicationService;
+import io.recollect.security.CurrentUser;
+import io.recollect.security.Roles;
 import io.recollect.shared.BusinessTime;
+import io.recollect.shared.NotPermittedException;
 import io.recollect.shared.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
@@ -56,9 +59,12 @@ public class CollectionRunService {
         this.clock = clock;
     }
 
-    /** Starts a run of every account due now; returns its id. */
+    /** Starts a run of every account due now; returns its id. People need to be managers or admins. */
     @Transactional
     public UUID start(String actor) {
+        CurrentUser.get().filter(user -> !user.inAny(Roles.ADMIN, Roles.MANAGERS)).ifPresent(user -> {
+            throw new NotPermittedException("run-not-permitted", "Only collection managers and admins start collection runs");
+        });
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
         runs.insert(id, ON_DEMAND, null, actor, now, now, schedule.countDue(now));

@@ -192,6 +192,19 @@ class CollectionRunProcessTests extends IntegrationTest {
     }
 
     @Test
+    void onlyManagersAndAdminsStartARunWhateverDoorTheyUse() {
+        org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(
+                org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated("collector",
+                        null, List.of(new org.springframework.security.core.authority.SimpleGrantedAuthority("ROLE_collectors"))));
+        try {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> runs.start("collector"))
+                    .isInstanceOf(io.recollect.shared.NotPermittedException.class);
+        } finally {
+            org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        }
+    }
+
+    @Test
     void theDailyRunStartsOnceADayWhateverTheNumberOfTicks() {
         time.travelTo(time.today().plusDays(400).atTime(5, 59).toInstant(java.time.ZoneOffset.UTC));
         assertThat(runs.startDailyIfDue()).isEmpty();
