@@ -43,30 +43,30 @@ class RecordContactOutcome implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        String outcome = FormValues.requiredText(task, VAR_CONTACT_OUTCOME, "The outcome of the contact");
+        ContactOutcome outcome = ContactOutcome.of(
+                FormValues.requiredText(task, VAR_CONTACT_OUTCOME, "The outcome of the contact"));
         String note = FormValues.text(task, VAR_CONTACT_NOTE);
         String actor = ProcessActors.of(task);
         CollectionCase collectionCase = processCase.of(task);
         UUID customerId = collectionCase.getCustomerId();
         UUID caseId = collectionCase.getId();
         switch (outcome) {
-            case "PROMISE_TO_PAY" -> promises.record(customerId,
+            case PROMISE_TO_PAY -> promises.record(customerId,
                     FormValues.requiredDate(task, VAR_PROMISED_DATE, "The promised date"),
                     FormValues.requiredAmount(task, VAR_PROMISED_AMOUNT, "The promised amount"), actor);
-            case "DISPUTE" -> disputes.raise(customerId,
+            case DISPUTE -> disputes.raise(customerId,
                     FormValues.requiredText(task, VAR_DISPUTED_INVOICE, "The disputed invoice's number"),
                     FormValues.requiredText(task, VAR_DISPUTE_REASON, "What the customer disputes"), actor);
-            case "HARDSHIP" -> customers.setHardship(customerId, true, note, actor);
-            case "WRONG_CONTACT_DETAILS" -> pauses.pauseCustomerByPolicy(customerId, "Contact details are wrong",
+            case HARDSHIP -> customers.setHardship(customerId, true, note, actor);
+            case WRONG_CONTACT_DETAILS -> pauses.pauseCustomerByPolicy(customerId, "Contact details are wrong",
                     LocalDate.now(clock).plus(properties.wrongContactPause()), actor);
-            case "NO_CONTACT" -> { }
-            default -> throw new IllegalArgumentException("Unknown contact outcome " + outcome);
+            case NO_CONTACT -> { }
         }
-        boolean changed = !"NO_CONTACT".equals(outcome);
+        boolean changed = outcome != ContactOutcome.NO_CONTACT;
         if (changed) {
             // What the customer said is news the table must act on now, not after the last step's wait.
             collectionCase.clearSchedule();
         }
-        communications.recordContactNote(customerId, caseId, task.getId(), outcome, note, actor);
+        communications.recordContactNote(customerId, caseId, task.getId(), outcome.name(), note, actor);
     }
 }
