@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -76,18 +75,6 @@ class CaseWorkQueue {
                 new MapSqlParameterSource("id", id).addValue("max", maxAttempts)
                         .addValue("retryAt", ts(clock.instant().plus(retryAfter)))
                         .addValue("error", error == null ? null : error.substring(0, Math.min(error.length(), 1000))));
-    }
-
-    @Transactional(readOnly = true)
-    int pending() {
-        Integer count = jdbc.queryForObject("select count(*) from case_work where status = 'PENDING'", Map.of(),
-                Integer.class);
-        return count == null ? 0 : count;
-    }
-
-    List<String> failedSummaries() {
-        return jdbc.queryForList("select kind || ' ' || case_id || ': ' || coalesce(last_error, '') from case_work"
-                + " where status = 'FAILED'", Map.of(), String.class);
     }
 
     private static OffsetDateTime ts(Instant instant) {

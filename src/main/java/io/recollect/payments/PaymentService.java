@@ -73,16 +73,6 @@ public class PaymentService {
         }
     }
 
-    /**
-     * What the customer paid in payments recorded at or after {@code since}: recomputed from the
-     * ledger each time, so counting it twice cannot happen.
-     */
-    public Money receivedSince(UUID customerId, Instant since, Currency currency) {
-        return transaction.execute(status -> payments.findRecordedSince(customerId, since).stream()
-                .map(Payment::getAmount).filter(amount -> amount.currency().equals(currency))
-                .reduce(Money.zero(currency), Money::plus));
-    }
-
     /** A payment as the ledger has it: whose, how much, when recorded. */
     public record Received(UUID customerId, Money amount, Instant recordedAt) {
     }

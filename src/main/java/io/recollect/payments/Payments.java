@@ -13,9 +13,6 @@ interface Payments extends JpaRepository<Payment, UUID> {
 
     List<Payment> findByCustomerIdOrderByReceivedOnDescRecordedAtDesc(UUID customerId);
 
-    @Query("select p from Payment p where p.customerId = :customerId and p.recordedAt >= :since")
-    List<Payment> findRecordedSince(UUID customerId, Instant since);
-
     @Query("select p from Payment p where p.customerId in :customerIds and p.recordedAt >= :since")
     List<Payment> findRecordedSince(java.util.Collection<UUID> customerIds, Instant since);
 }

@@ -84,12 +84,6 @@ public class CollectionPathDecisions {
         }
     }
 
-    /** Whether the case has been evaluated at or after the given moment. */
-    @Transactional(readOnly = true)
-    public boolean hasDecidedSince(UUID caseId, Instant since) {
-        return records.existsByCaseIdSince(caseId, since);
-    }
-
     @Transactional(readOnly = true)
     public List<DecisionRecordView> forCustomer(UUID customerId) {
         return records.findByCustomerIdOrderByDecidedAtAsc(customerId).stream().map(DecisionRecord::view).toList();
