@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * <ul>
  * <li>An index on {@code DUEDATE_} makes that a range scan that stops after the first rows, however
  * many timers wait for later days. (Ordering by {@code TYPE_} first, as jobExecutorPreferTimerJobs
- * does, defeats any index once timers wait in the future: 14 ms a call at 100,000 accounts.)
+ * does, defeats any index once timers wait in the future; the measurement is in docs/architecture.md.)
  * <li>On PostgreSQL, a partial index over locked jobs only: the "another job locked?" check is
  * planned as one hashed lookup per acquisition, which otherwise scanned the whole job table
  * (with the due-date order, 20 ms with 7,000 due jobs on the benchmark's machine; 0.2 ms with
