@@ -8,6 +8,7 @@ import io.recollect.bench.Portfolio.Kind;
 import io.recollect.rules.AccountSituation;
 import io.recollect.cases.CollectionRunService;
 import io.recollect.cases.CollectionRunView;
+import io.recollect.rules.CollectionPathDecisions;
 import io.recollect.rules.CollectionPathTable;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -96,7 +97,7 @@ class PortfolioBenchmark {
     @Autowired
     BenchClock clock;
     @Autowired
-    CollectionPathTable table;
+    CollectionPathDecisions decisions;
     @Autowired
     ProcessEngine engine;
     @Autowired
@@ -321,6 +322,7 @@ class PortfolioBenchmark {
      * over before the JIT has compiled Drools).
      */
     private double rulesOneByOne(List<AccountSituation> situations) {
+        CollectionPathTable table = decisions.active();
         for (int pass = 0; pass < WARM_PASSES; pass++) {
             situations.forEach(table::decide);
         }
@@ -335,6 +337,7 @@ class PortfolioBenchmark {
 
     /** The same in one session per 4,096 accounts ({@link CollectionPathTable#decideAll}), as a simulation decides. */
     private double rulesInBatches(List<AccountSituation> situations) {
+        CollectionPathTable table = decisions.active();
         for (int pass = 0; pass < WARM_PASSES; pass++) {
             batches(situations).forEach(table::decideAll);
         }
