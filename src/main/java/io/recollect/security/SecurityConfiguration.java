@@ -66,6 +66,8 @@ class SecurityConfiguration {
                         // operators and managers start and watch collection runs
                         .requestMatchers(path("/api/collection-runs"), path("/api/collection-runs/**"))
                         .hasAnyRole(ADMIN, MANAGERS)
+                        // managers govern the rule tables (the service checks again, and four-eyes)
+                        .requestMatchers(path("/api/rule-tables"), path("/api/rule-tables/**")).hasRole(MANAGERS)
                         .requestMatchers(path(HttpMethod.GET, "/api/**"))
                         .hasAnyRole(ADMIN, INTEGRATIONS, COLLECTORS, MANAGERS, FINANCE)
                         .requestMatchers(path("/engine-rest/**")).authenticated()
