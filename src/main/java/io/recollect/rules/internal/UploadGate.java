@@ -94,8 +94,13 @@ public final class UploadGate {
         } catch (ZipException e) {
             throw new RuleTableRefusedException(Reason.NOT_XLSX, "The file is a damaged zip archive, not a readable"
                     + " .xlsx workbook (" + e.getMessage() + ")." + SAVE_AS);
+        } catch (IllegalArgumentException e) {
+            // Entry names that are not text: a file that only starts like a zip.
+            throw new RuleTableRefusedException(Reason.NOT_XLSX, "The file starts like a zip archive but what follows"
+                    + " is not one, so it is no .xlsx workbook." + SAVE_AS);
         } catch (IOException e) {
-            throw new RuleTableRefusedException(Reason.NOT_XLSX, "The file cannot be read as an .xlsx workbook." + SAVE_AS);
+            throw new RuleTableRefusedException(Reason.NOT_XLSX, "The file ends before its zip archive does (cut off"
+                    + " while copying or downloading?), so it cannot be read as an .xlsx workbook." + SAVE_AS);
         }
         if (names.isEmpty()) {
             throw new RuleTableRefusedException(Reason.NOT_XLSX, "The file is an empty zip archive, not a workbook." + SAVE_AS);
