@@ -86,6 +86,7 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers(path("/actuator/health/**"), path("/login"), path("/error")).permitAll()
                         .requestMatchers(path("/actuator/**")).hasAnyRole(ADMIN, OPERATORS)
+                        .requestMatchers(path("/rule-tables"), path("/rule-tables/**")).hasRole(MANAGERS)
                         .anyRequest().authenticated())
                 .formLogin(form -> form.failureHandler(formFailure()))
                 .httpBasic(basic -> basic.authenticationEntryPoint(basicOrThrottled()))
