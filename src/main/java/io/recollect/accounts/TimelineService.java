@@ -78,8 +78,8 @@ public class TimelineService {
     private static TimelineEntry decision(DecisionRecordView d) {
         String level = d.dunningLevel() > 0 ? " level " + d.dunningLevel() : "";
         return new TimelineEntry(d.decidedAt(), "DECISION", d.action() + level + ": " + d.reason() + " ("
-                + d.citation().table() + " " + d.citation().version().substring(0, 12) + ", row "
-                + d.citation().row() + ")", "system", d.caseId());
+                + d.citation().table() + " " + d.citation().version().substring(0, 12) + ", " + d.citation().rule()
+                + ")", "system", d.caseId());
     }
 
     private static TimelineEntry communication(CommunicationView c) {

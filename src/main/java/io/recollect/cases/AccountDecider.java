@@ -89,6 +89,33 @@ class AccountDecider {
         }
     }
 
+    /** What a batch's situations are built from, read with a fixed number of queries whatever its size. */
+    record BatchFacts(Map<UUID, CustomerView> customers, Map<UUID, List<OpenItem>> openItems,
+            Map<UUID, CollectionCase> openCases, PromiseService.Settled promised, Map<UUID, Set<UUID>> disputed,
+            Map<UUID, DunningPauseService.ActivePauses> paused) {
+
+        AccountSituations.Facts factsOf(CollectionCase collectionCase) {
+            UUID customerId = collectionCase.getCustomerId();
+            return new AccountSituations.Facts(customers.get(customerId), openItems.get(customerId),
+                    disputed.getOrDefault(customerId, Set.of()), paused.getOrDefault(customerId, DunningPauseService.NONE),
+                    promised.open().getOrDefault(customerId, List.of()),
+                    promised.brokenByCase().getOrDefault(collectionCase.getId(), 0L));
+        }
+    }
+
+    /**
+     * Reads the batch set-based. Settles due promises on the way, as the run must; a simulation
+     * calls this in a transaction it rolls back, so it sees what the run would see and changes nothing.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    BatchFacts read(List<UUID> customerIds) {
+        Map<UUID, CollectionCase> openCases = cases.findOpenByCustomerIds(customerIds).stream()
+                .collect(Collectors.toMap(CollectionCase::getCustomerId, c -> c));
+        return new BatchFacts(customers.getAll(customerIds), invoices.openItems(customerIds), openCases,
+                promises.settleAll(customerIds, openCases.values().stream().map(CollectionCase::getId).toList()),
+                disputes.disputedInvoices(customerIds), pauses.active(customerIds));
+    }
+
     private record Pending(CollectionCase collectionCase, AccountSituations.Snapshot snapshot, List<OpenItem> open) {
     }
 
@@ -104,18 +131,11 @@ class AccountDecider {
         Instant now = clock.instant();
         Map<UUID, Instant> next = new HashMap<>();
         List<Pending> pending = new ArrayList<>();
-        Map<UUID, CustomerView> customers = this.customers.getAll(customerIds);
-        Map<UUID, List<OpenItem>> openItems = invoices.openItems(customerIds);
-        Map<UUID, CollectionCase> openCases = cases.findOpenByCustomerIds(customerIds).stream()
-                .collect(Collectors.toMap(CollectionCase::getCustomerId, c -> c));
-        PromiseService.Settled promised = promises.settleAll(customerIds,
-                openCases.values().stream().map(CollectionCase::getId).toList());
-        Map<UUID, Set<UUID>> disputed = disputes.disputedInvoices(customerIds);
-        Map<UUID, DunningPauseService.ActivePauses> paused = pauses.active(customerIds);
+        BatchFacts read = read(customerIds);
         List<CollectionCase> opened = new ArrayList<>();
         for (UUID customerId : customerIds) {
-            List<OpenItem> open = openItems.get(customerId);
-            CollectionCase openCase = openCases.get(customerId);
+            List<OpenItem> open = read.openItems().get(customerId);
+            CollectionCase openCase = read.openCases().get(customerId);
             if (open.stream().noneMatch(OpenItem::overdue)) {
                 if (openCase != null) {
                     close(openCase, now);
@@ -128,11 +148,8 @@ class AccountDecider {
                 collectionCase = CollectionCase.open(customerId, now);
                 opened.add(collectionCase);
             }
-            AccountSituations.Facts facts = new AccountSituations.Facts(customers.get(customerId), open,
-                    disputed.getOrDefault(customerId, Set.of()), paused.getOrDefault(customerId, DunningPauseService.NONE),
-                    promised.open().getOrDefault(customerId, List.of()),
-                    promised.brokenByCase().getOrDefault(collectionCase.getId(), 0L));
-            pending.add(new Pending(collectionCase, situations.of(collectionCase, facts).orElseThrow(), open));
+            pending.add(new Pending(collectionCase, situations.of(collectionCase, read.factsOf(collectionCase))
+                    .orElseThrow(), open));
         }
         cases.saveAll(opened);
         cases.flush();

@@ -61,6 +61,9 @@ class DemoData implements ApplicationRunner {
                 List.of(Roles.COLLECTORS));
         identity.ensureUser("manager", "manager", "Mona", "Manager", "manager@recollect.example",
                 List.of(Roles.MANAGERS, Roles.COLLECTORS));
+        // A second manager, so a rule-table version one uploads the other can activate (four-eyes).
+        identity.ensureUser("manager2", "manager2", "Max", "Manager", "manager2@recollect.example",
+                List.of(Roles.MANAGERS, Roles.COLLECTORS));
         identity.ensureUser("auditor", "auditor", "Audrey", "Auditor", "auditor@recollect.example",
                 List.of(Roles.AUDITORS));
         if (customers.any()) {

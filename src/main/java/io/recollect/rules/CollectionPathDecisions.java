@@ -16,13 +16,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CollectionPathDecisions {
 
-    private final CollectionPathTable table;
+    private final ActiveRuleTables tables;
+    private final CollectionPathRules collectionPath;
     private final DecisionRecords records;
     private final ObjectMapper json;
     private final Clock clock;
 
-    CollectionPathDecisions(CollectionPathTable table, DecisionRecords records, ObjectMapper json, Clock clock) {
-        this.table = table;
+    CollectionPathDecisions(ActiveRuleTables tables, CollectionPathRules collectionPath, DecisionRecords records,
+            ObjectMapper json, Clock clock) {
+        this.tables = tables;
+        this.collectionPath = collectionPath;
         this.records = records;
         this.json = json;
         this.clock = clock;
@@ -34,7 +37,7 @@ public class CollectionPathDecisions {
 
     @Transactional
     public Recorded decide(UUID customerId, UUID caseId, AccountSituation situation) {
-        CollectionDecision decision = table.decide(situation);
+        CollectionDecision decision = active().decide(situation);
         DecisionRecord record = records.save(new DecisionRecord(customerId, caseId, toJson(situation), decision,
                 clock.instant()));
         return new Recorded(record.getId(), decision);
@@ -58,7 +61,7 @@ public class CollectionPathDecisions {
         List<AccountSituation> situations = requests.stream().map(Request::situation).toList();
         List<CollectionDecision> decided;
         try {
-            decided = table.decideAll(situations);
+            decided = active().decideAll(situations);
         } catch (NoMatchingRuleException gapInBatch) {
             return requests.stream().map(this::decideAlone).toList();
         }
@@ -82,6 +85,11 @@ public class CollectionPathDecisions {
         } catch (NoMatchingRuleException gap) {
             return new Outcome(request, null, gap);
         }
+    }
+
+    /** The version deciding now, as the database says; a new activation is compiled on first use. */
+    public CollectionPathTable active() {
+        return tables.get(collectionPath);
     }
 
     @Transactional(readOnly = true)

@@ -20,6 +20,8 @@ class DecisionRecord {
     private String tableName;
     private String tableVersion;
     private int tableRow;
+    private UUID tableVersionId;
+    private String ruleLabel;
     private String inputs;
     @Enumerated(EnumType.STRING)
     private CollectionAction action;
@@ -41,6 +43,8 @@ class DecisionRecord {
         this.tableName = decision.citation().table();
         this.tableVersion = decision.citation().version();
         this.tableRow = decision.citation().row();
+        this.tableVersionId = decision.citation().versionId();
+        this.ruleLabel = decision.citation().label();
         this.inputs = inputs;
         this.action = decision.action();
         this.dunningLevel = decision.dunningLevel();
@@ -54,7 +58,7 @@ class DecisionRecord {
 
     DecisionRecordView view() {
         return new DecisionRecordView(id, caseId, decidedAt, inputs, action, dunningLevel, template, waitDays,
-                priority, candidateGroup, reason, new RuleCitation(tableName, tableVersion, tableRow));
+                priority, candidateGroup, reason, new RuleCitation(tableName, tableVersion, tableRow, ruleLabel, tableVersionId));
     }
 
     UUID getId() {

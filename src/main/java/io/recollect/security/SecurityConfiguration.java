@@ -66,6 +66,8 @@ class SecurityConfiguration {
                         // operators and managers start and watch collection runs
                         .requestMatchers(path("/api/collection-runs"), path("/api/collection-runs/**"))
                         .hasAnyRole(ADMIN, MANAGERS)
+                        // managers govern the rule tables (the service checks again, and four-eyes)
+                        .requestMatchers(path("/api/rule-tables"), path("/api/rule-tables/**")).hasRole(MANAGERS)
                         .requestMatchers(path(HttpMethod.GET, "/api/**"))
                         .hasAnyRole(ADMIN, INTEGRATIONS, COLLECTORS, MANAGERS, FINANCE)
                         .requestMatchers(path("/engine-rest/**")).authenticated()
@@ -84,6 +86,7 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers(path("/actuator/health/**"), path("/login"), path("/error")).permitAll()
                         .requestMatchers(path("/actuator/**")).hasAnyRole(ADMIN, OPERATORS)
+                        .requestMatchers(path("/rule-tables"), path("/rule-tables/**")).hasRole(MANAGERS)
                         .anyRequest().authenticated())
                 .formLogin(form -> form.failureHandler(formFailure()))
                 .httpBasic(basic -> basic.authenticationEntryPoint(basicOrThrottled()))

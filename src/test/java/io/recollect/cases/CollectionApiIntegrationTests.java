@@ -34,7 +34,7 @@ class CollectionApiIntegrationTests extends IntegrationTest {
         List<String> kinds = timeline.findValuesAsText("kind");
         assertThat(kinds).containsSubsequence("CASE_OPENED", "DECISION", "EMAIL", "PROMISE_RECORDED", "DECISION");
         assertThat(timeline.get(timeline.size() - 1).get("summary").asText())
-                .startsWith("HOLD: Waiting for the promised payment (collection-path ").contains(", row ");
+                .startsWith("HOLD: Waiting for the promised payment (collection-path ").endsWith(", R3 (row 20))");
     }
 
     @Test

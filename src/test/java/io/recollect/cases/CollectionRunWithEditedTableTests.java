@@ -24,8 +24,16 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import io.recollect.security.Roles;
+import io.recollect.support.RuleTables;
+import java.sql.Timestamp;
+import java.util.HexFormat;
+import java.util.UUID;
 
 /**
  * What the code guarantees whatever the table says: the app runs with a copy of the shipped
@@ -34,9 +42,35 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 class CollectionRunWithEditedTableTests extends IntegrationTest {
 
-    @DynamicPropertySource
-    static void editedTable(DynamicPropertyRegistry registry) {
-        registry.add("recollect.rules.collection-path", () -> "file:" + editedSheet());
+    @Autowired
+    JdbcTemplate jdbc;
+
+    /**
+     * The edited sheet has a gap on purpose, so the upload checks would reject it: it is written
+     * straight into the version store, as a developer could, and activated through the API.
+     */
+    @BeforeEach
+    void activateEditedTable() throws IOException {
+        identity.ensureUser("manager2", PASSWORD, "Max", "Manager", "m2@test.example", List.of(Roles.MANAGERS));
+        UUID id = UUID.randomUUID();
+        byte[] content = Files.readAllBytes(editedSheet());
+        jdbc.update("insert into rule_table_versions (id, table_name, content, sha256, uploaded_by, uploaded_at,"
+                + " comment, status) values (?, 'collection-path', ?, ?, 'developer', ?, 'edited for a test', 'CANDIDATE')",
+                id, content, HexFormat.of().formatHex(sha256(content)), Timestamp.from(time.now()));
+        assertThat(RuleTables.activate(as("manager2"), id, "test").getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @AfterEach
+    void shippedTableAgain() {
+        RuleTables.restoreShipped(as("manager2"));
+    }
+
+    private static byte[] sha256(byte[] content) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(content);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

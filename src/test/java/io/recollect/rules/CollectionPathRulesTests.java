@@ -496,7 +496,7 @@ class CollectionPathRulesTests {
         assertThat(table.name()).isEqualTo("collection-path");
         assertThat(table.version()).isEqualTo(sha256).matches("[0-9a-f]{64}");
         assertThat(table.decide(account(s -> { })).citation())
-                .isEqualTo(new RuleCitation("collection-path", sha256, R17));
+                .isEqualTo(new RuleCitation("collection-path", sha256, R17, "R17", null));
     }
 
     // --- Helpers.
@@ -663,7 +663,12 @@ class CollectionPathRulesTests {
     private static void assertDecision(AccountSituation s, CollectionAction action, int level, String template,
             int waitDays, int priority, String group, String reason, int row) {
         assertThat(table.decide(s)).isEqualTo(new CollectionDecision(action, level, template, waitDays, priority,
-                group, reason, new RuleCitation("collection-path", table.version(), row)));
+                group, reason, new RuleCitation("collection-path", table.version(), row, label(row), null)));
+    }
+
+    /** The sheet's own label of a rule row: the policy's R1 sits in spreadsheet row 18. */
+    private static String label(int row) {
+        return "R" + (row - R1 + 1);
     }
 
     private static boolean knownSegment(String segment) {

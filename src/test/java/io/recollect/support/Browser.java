@@ -101,6 +101,22 @@ public final class Browser implements AutoCloseable {
         driver.findElement(by).click();
     }
 
+    /** Types into a field; for a file input, the text is the file's path, as choosing it would give. */
+    public void type(By by, String text) {
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> !d.findElements(by).isEmpty());
+        driver.findElement(by).sendKeys(text);
+    }
+
+    /** Whether the page currently has an element matching. */
+    public boolean has(By by) {
+        return !driver.findElements(by).isEmpty();
+    }
+
+    /** Waits until an element matching is on the page (e.g. a chart marking itself rendered). */
+    public void waitFor(By by) {
+        new WebDriverWait(driver, Duration.ofSeconds(45)).until(d -> !d.findElements(by).isEmpty());
+    }
+
     /** Keeps a screenshot under target/screenshots for a person to look at. */
     public void screenshot(String name) {
         try {

@@ -7,7 +7,7 @@ import io.recollect.rules.CollectionAction;
  * stays null or 0. The sheet declares it as the global {@code outcome}; it is public only because
  * the generated rule code calls it.
  */
-public final class PathOutcome {
+public final class PathOutcome implements RuleOutcome {
 
     private CollectionAction action;
     private int dunningLevel;
@@ -17,7 +17,7 @@ public final class PathOutcome {
     private String candidateGroup;
     private String reason;
 
-    /** Empty again, for the next account in a batch. */
+    @Override
     public void clear() {
         action = null;
         dunningLevel = 0;

@@ -1,0 +1,5 @@
+package io.recollect.rules;
+
+/** A table and the version every node decides with now. */
+public record RuleTableSummary(String name, RuleTableVersionView active) {
+}

@@ -1,0 +1,100 @@
+package io.recollect.rules;
+
+import static io.recollect.support.RuleTables.cell;
+import static io.recollect.support.RuleTables.edited;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.recollect.customers.CustomerView;
+import io.recollect.customers.RiskBand;
+import io.recollect.customers.Segment;
+import io.recollect.security.Roles;
+import io.recollect.support.Browser;
+import io.recollect.support.IntegrationTest;
+import io.recollect.support.RuleTables;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The manager's journey on /rule-tables in a real browser: download the active table, upload an
+ * edited one, see its simulation with the matrix chart, and a second manager activates it.
+ */
+class RuleTablePageBrowserTests extends IntegrationTest {
+
+    @LocalServerPort
+    int port;
+
+    @BeforeEach
+    void secondManager() {
+        identity.ensureUser("manager2", PASSWORD, "Max", "Manager", "m2@test.example", List.of(Roles.MANAGERS));
+        RuleTables.restoreShipped(as("manager2"));
+    }
+
+    @AfterEach
+    void shippedTableAgain() {
+        RuleTables.restoreShipped(as("manager2"));
+    }
+
+    @Test
+    void aManagerUploadsAndSimulatesAChangeAndASecondManagerActivatesIt() throws Exception {
+        CustomerView fortyDays = fixtures.customer(Segment.CONSUMER, RiskBand.B);
+        fixtures.overdueInvoice(fortyDays, "120.00", 40, time.today());
+        Path upload = Files.createTempFile("collection-path-edited", ".xlsx");
+        Files.write(upload, edited(rules -> cell(rules, "R12", "Days past due: at least").setCellValue(30)));
+
+        try (Browser browser = Browser.open(port)) {
+            browser.logIn("manager", PASSWORD);
+            browser.go("/rule-tables");
+            browser.click(By.linkText("collection-path"));
+            String page = browser.waitForText("Versions");
+            assertThat(page).contains("ACTIVE", "Audit trail");
+            // The download link hands over the active version byte for byte.
+            assertThat(as("manager").getForObject("/rule-tables/collection-path/versions/"
+                    + RuleTables.activeId(as("manager")) + "/content", byte[].class)).isEqualTo(RuleTables.shipped());
+            assertThat(browser.has(By.cssSelector("a.download"))).isTrue();
+
+            browser.type(By.id("file"), upload.toString());
+            browser.type(By.id("comment"), "Call consumers from 30 days");
+            browser.click(By.id("upload"));
+            browser.waitForText("passed every check");
+            UUID candidate = candidate();
+            browser.click(By.cssSelector("tr[data-version='" + candidate + "'] button.simulate"));
+            String simulation = browser.waitForText("accounts would be decided differently");
+            browser.waitFor(By.cssSelector("#matrix-chart[data-rendered='true']"));
+            assertThat(simulation).contains("REMIND", "ESCALATE", "R12 (row 29)", fortyDays.name());
+            browser.screenshot("rule-table-simulation");
+
+            // The uploader may not activate it ...
+            browser.go("/rule-tables/collection-path");
+            browser.click(By.cssSelector("tr[data-version='" + candidate + "'] input[name=confirm]"));
+            browser.click(By.cssSelector("tr[data-version='" + candidate + "'] button.activate-button"));
+            assertThat(browser.waitForText("another collection manager")).contains("four-eyes");
+
+            // ... a second manager does.
+            browser.click(By.cssSelector("form.logout button"));
+            browser.logIn("manager2", PASSWORD);
+            browser.go("/rule-tables/collection-path");
+            browser.click(By.cssSelector("tr[data-version='" + candidate + "'] input[name=confirm]"));
+            browser.type(By.cssSelector("tr[data-version='" + candidate + "'] input[name=comment]"), "agreed");
+            browser.click(By.cssSelector("tr[data-version='" + candidate + "'] button.activate-button"));
+            assertThat(browser.waitForText("is now active on every node")).contains("ACTIVATED");
+        }
+        assertThat(RuleTables.activeId(as("manager"))).isEqualTo(candidate());
+    }
+
+    private UUID candidate() {
+        for (JsonNode version : as("manager").getForObject(RuleTables.PATH + "/versions", JsonNode.class)) {
+            if (version.path("comment").asText().equals("Call consumers from 30 days")) {
+                return UUID.fromString(version.path("id").asText());
+            }
+        }
+        throw new IllegalStateException("the upload is not listed");
+    }
+}

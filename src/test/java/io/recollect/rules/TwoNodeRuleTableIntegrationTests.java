@@ -1,0 +1,102 @@
+package io.recollect.rules;
+
+import static io.recollect.support.RuleTables.cell;
+import static io.recollect.support.RuleTables.edited;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.recollect.RecollectApplication;
+import io.recollect.security.IdentitySetup;
+import io.recollect.security.Roles;
+import io.recollect.support.RuleTables;
+import io.recollect.support.TestMailServer;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.web.client.RestTemplateBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Two nodes on one PostgreSQL database, the shipped table is seeded once (the second
+ * node finds it seeded), and a version activated through one node is what the other decides with next, without a
+ * restart. PostgreSQL only: H2 in memory is one JVM's database.
+ */
+class TwoNodeRuleTableIntegrationTests {
+
+    private static final String DATABASE = "test_rules_two_nodes";
+    private static final String PASSWORD = "two-nodes";
+
+    private static ConfigurableApplicationContext nodeA;
+    private static ConfigurableApplicationContext nodeB;
+
+    @BeforeAll
+    static void twoNodes() throws SQLException {
+        String url = System.getenv("SPRING_DATASOURCE_URL");
+        assumeTrue(url != null && url.startsWith("jdbc:postgresql:"), "two nodes need a shared PostgreSQL");
+        String server = url.substring(0, url.lastIndexOf('/') + 1);
+        String user = System.getenv().getOrDefault("SPRING_DATASOURCE_USERNAME", "postgres");
+        String password = System.getenv().getOrDefault("SPRING_DATASOURCE_PASSWORD", "");
+        try (Connection admin = DriverManager.getConnection(server + "postgres", user, password)) {
+            admin.createStatement().execute("drop database if exists " + DATABASE + " with (force)");
+            admin.createStatement().execute("create database " + DATABASE);
+        }
+        nodeA = node("rules-a", server + DATABASE, user, password);
+        nodeB = node("rules-b", server + DATABASE, user, password);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (nodeB != null) {
+            nodeB.close();
+        }
+        if (nodeA != null) {
+            nodeA.close();
+        }
+    }
+
+    @Test
+    void aVersionActivatedOnOneNodeDecidesOnTheOtherWithoutRestart() {
+        JdbcTemplate jdbc = nodeA.getBean(JdbcTemplate.class);
+        assertThat(jdbc.queryForObject("select count(*) from rule_table_versions where table_name = 'collection-path'",
+                Integer.class)).isEqualTo(1);
+        AccountSituation fortyDays = new AccountSituation(40, new BigDecimal("120.00"), "CONSUMER", "B", 0, 0, 0, 0,
+                false, false, false, false, false, false);
+        CollectionPathDecisions onB = nodeB.getBean(CollectionPathDecisions.class);
+        assertThat(onB.active().decide(fortyDays).citation().label()).isEqualTo("R17");
+
+        IdentitySetup identity = nodeA.getBean(IdentitySetup.class);
+        identity.ensureUser("manager", PASSWORD, "Mona", "Manager", "m@test.example", List.of(Roles.MANAGERS));
+        identity.ensureUser("manager2", PASSWORD, "Max", "Manager", "m2@test.example", List.of(Roles.MANAGERS));
+        TestRestTemplate api = new TestRestTemplate(new RestTemplateBuilder()
+                .rootUri("http://localhost:" + nodeA.getEnvironment().getProperty("local.server.port")));
+        UUID candidate = RuleTables.candidate(api.withBasicAuth("manager", PASSWORD),
+                edited(rules -> cell(rules, "R12", "Days past due: at least").setCellValue(30)), "from 30 days");
+        assertThat(RuleTables.activate(api.withBasicAuth("manager2", PASSWORD), candidate, "agreed").getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+
+        RuleCitation cited = onB.active().decide(fortyDays).citation();
+        assertThat(cited.versionId()).isEqualTo(candidate);
+        assertThat(cited.label()).isEqualTo("R12");
+        assertThat(cited.row()).isEqualTo(29);
+    }
+
+    private static ConfigurableApplicationContext node(String name, String url, String user, String password) {
+        return new SpringApplicationBuilder(RecollectApplication.class)
+                .profiles("test")
+                .run("--server.port=0", "--spring.datasource.url=" + url, "--spring.datasource.username=" + user,
+                        "--spring.datasource.password=" + password,
+                        "--spring.mail.port=" + TestMailServer.get().getSmtp().getPort(),
+                        "--camunda.bpm.process-engine-name=" + name.replace("-", ""),
+                        "--spring.application.name=" + name);
+    }
+}
