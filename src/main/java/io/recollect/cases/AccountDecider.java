@@ -6,6 +6,7 @@ import io.recollect.customers.CustomerView;
 import io.recollect.dunning.CommunicationService;
 import io.recollect.invoicing.InvoiceService;
 import io.recollect.invoicing.OpenItem;
+import io.recollect.payments.PaymentService;
 import io.recollect.rules.CollectionAction;
 import io.recollect.rules.CollectionDecision;
 import io.recollect.rules.CollectionPathDecisions;
@@ -45,6 +46,7 @@ class AccountDecider {
     private final AccountSituations situations;
     private final PromiseService promises;
     private final InvoiceService invoices;
+    private final PaymentService payments;
     private final CollectionPathDecisions decisions;
     private final CommunicationService communications;
     private final CaseWorkQueue work;
@@ -57,6 +59,7 @@ class AccountDecider {
 
     AccountDecider(CollectionCases cases, CustomerService customers, DisputeService disputes,
             DunningPauseService pauses, AccountSituations situations, PromiseService promises, InvoiceService invoices,
+            PaymentService payments,
             CollectionPathDecisions decisions, CommunicationService communications, CaseWorkQueue work,
             CaseJournal journal, AccountSchedule schedule, CollectionProperties properties, Approvals approvals,
             BusinessTime businessTime, Clock clock) {
@@ -68,6 +71,7 @@ class AccountDecider {
         this.situations = situations;
         this.promises = promises;
         this.invoices = invoices;
+        this.payments = payments;
         this.decisions = decisions;
         this.communications = communications;
         this.work = work;
@@ -105,12 +109,14 @@ class AccountDecider {
         Map<UUID, Instant> next = new HashMap<>();
         List<Pending> pending = new ArrayList<>();
         Map<UUID, CustomerView> customers = this.customers.getAll(customerIds);
+        Map<UUID, Set<UUID>> disputed = disputes.disputedInvoices(customerIds);
+        // Money the customer already paid pays their oldest invoices before anything is dunned.
+        payments.applyCredit(customerIds, disputed.values().stream().flatMap(Set::stream).collect(Collectors.toSet()));
         Map<UUID, List<OpenItem>> openItems = invoices.openItems(customerIds);
         Map<UUID, CollectionCase> openCases = cases.findOpenByCustomerIds(customerIds).stream()
                 .collect(Collectors.toMap(CollectionCase::getCustomerId, c -> c));
         PromiseService.Settled promised = promises.settleAll(customerIds,
                 openCases.values().stream().map(CollectionCase::getId).toList());
-        Map<UUID, Set<UUID>> disputed = disputes.disputedInvoices(customerIds);
         Map<UUID, DunningPauseService.ActivePauses> paused = pauses.active(customerIds);
         List<CollectionCase> opened = new ArrayList<>();
         for (UUID customerId : customerIds) {

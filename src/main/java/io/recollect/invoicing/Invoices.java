@@ -14,6 +14,10 @@ interface Invoices extends JpaRepository<Invoice, UUID> {
 
     Optional<Invoice> findByNumber(String number);
 
+    boolean existsByPaymentReference(String paymentReference);
+
+    Optional<Invoice> findByPaymentReference(String paymentReference);
+
     /*
      * The open statuses are literals, not a collection parameter: Hibernate caches a query's SQL
      * only when no parameter is multi-valued, and these run several times per account and day.
