@@ -131,6 +131,13 @@ public class InvoiceService {
         return CreditorReference.normalise(reference).flatMap(invoices::findByPaymentReference).map(InvoiceView::of);
     }
 
+    /** Open invoices of any customer with exactly this much open, oldest due first: candidates for an unmatched bank line. */
+    @Transactional(readOnly = true)
+    public List<InvoiceView> openOfAmount(Money amount, int limit) {
+        return invoices.findOpenOfAmount(amount.amount(), amount.currency().getCurrencyCode(),
+                org.springframework.data.domain.PageRequest.of(0, limit)).stream().map(InvoiceView::of).toList();
+    }
+
     /** The invoice's number, for messages and comparisons between modules. */
     @Transactional(readOnly = true)
     public String numberOf(UUID invoiceId) {

@@ -91,10 +91,9 @@ public class PaymentService {
     }
 
     public PaymentView get(UUID paymentId) {
-        Payment payment = transaction.execute(status -> payments.findById(paymentId)
-                .orElseThrow(() -> new NotFoundException("Payment", paymentId)));
-        access.check(payment.getCustomerId());
-        return PaymentView.of(payment);
+        PaymentView payment = transaction.execute(status -> PaymentView.of(find(paymentId)));
+        access.check(payment.customerId());
+        return payment;
     }
 
     public List<PaymentView> history(UUID customerId) {
@@ -274,9 +273,9 @@ public class PaymentService {
      */
     public PaymentView reverse(UUID paymentId, String reason) {
         requireRole("reverse a payment", Roles.FINANCE, Roles.ADMIN, Roles.INTEGRATIONS);
+        access.check(transaction.execute(status -> find(paymentId).getCustomerId()));
         return transaction.execute(status -> {
             Payment payment = find(paymentId);
-            access.check(payment.getCustomerId());
             Map<UUID, Money> reopened = new LinkedHashMap<>();
             for (PaymentAllocation allocation : payment.reverse(reason, Actors.current(), clock.instant())) {
                 reopened.merge(allocation.getInvoiceId(),
@@ -294,9 +293,9 @@ public class PaymentService {
     /** Pays unapplied credit back to the customer (finance). */
     public PaymentView refund(UUID paymentId, java.math.BigDecimal amount, String reason) {
         requireRole("refund credit", Roles.FINANCE, Roles.ADMIN);
+        access.check(transaction.execute(status -> find(paymentId).getCustomerId()));
         return transaction.execute(status -> {
             Payment payment = find(paymentId);
-            access.check(payment.getCustomerId());
             InvalidFieldException.requireExact("amount", amount, payment.getAmount().currency());
             payment.refund(Money.of(amount, payment.getAmount().currency()), reason, Actors.current(), clock.instant());
             payments.saveAndFlush(payment);
@@ -307,9 +306,9 @@ public class PaymentService {
     /** Applies unapplied credit of the payment to an open invoice of the same customer, named by its number. */
     public PaymentView reallocate(UUID paymentId, String invoiceNumber, java.math.BigDecimal amount) {
         requireRole("reallocate credit", Roles.FINANCE, Roles.ADMIN);
+        access.check(transaction.execute(status -> find(paymentId).getCustomerId()));
         return transaction.execute(status -> {
             Payment payment = find(paymentId);
-            access.check(payment.getCustomerId());
             Currency currency = payment.getAmount().currency();
             InvalidFieldException.requireExact("amount", amount, currency);
             Money wanted = Money.of(amount, currency);
