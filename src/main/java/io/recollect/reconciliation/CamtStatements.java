@@ -69,7 +69,15 @@ final class CamtStatements {
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            Document document = factory.newDocumentBuilder().parse(new InputSource(new StringReader(xml)));
+            javax.xml.parsers.DocumentBuilder builder = factory.newDocumentBuilder();
+            // The parser's default handler prints to stderr; the uploader gets the message instead.
+            builder.setErrorHandler(new org.xml.sax.helpers.DefaultHandler() {
+                @Override
+                public void fatalError(org.xml.sax.SAXParseException e) throws org.xml.sax.SAXException {
+                    throw e;
+                }
+            });
+            Document document = builder.parse(new InputSource(new StringReader(xml)));
             return document.getDocumentElement().getNamespaceURI();
         } catch (Exception notXml) {
             throw new StatementRefused("statement-not-xml", "The file is not well-formed XML: " + notXml.getMessage());

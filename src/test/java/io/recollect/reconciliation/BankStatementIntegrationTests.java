@@ -98,6 +98,7 @@ class BankStatementIntegrationTests extends IntegrationTest {
         // Finance confirms the suggestion: the payment is recorded and the task done.
         ResponseEntity<JsonNode> confirmed = as("fiona").postForEntity("/api/bank-statements/lines/" + id + "-2/match",
                 Map.of("invoiceNumber", bySuggestion.number()), JsonNode.class);
+        cases.settle();
         assertThat(confirmed.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(invoices.get(bySuggestion.id()).status()).isEqualTo(InvoiceStatus.PAID);
         assertThat(tasks.createTaskQuery().taskId(suggestion.getId()).count()).isZero();
