@@ -56,10 +56,16 @@ public class TimelineService {
         communications.forCustomer(customerId).forEach(c -> entries.add(communication(c)));
         cases.events(customerId).forEach(e -> entries.add(
                 new TimelineEntry(e.at(), e.type().name(), e.detail(), e.actor(), e.caseId())));
-        payments.history(customerId).forEach(p -> entries.add(new TimelineEntry(p.recordedAt(), "PAYMENT",
+        List<io.recollect.payments.PaymentView> paid = payments.history(customerId);
+        paid.forEach(p -> entries.add(new TimelineEntry(p.recordedAt(), "PAYMENT",
                 "Payment of " + p.amount().display() + " received " + p.receivedOn()
                         + (p.unapplied().isZero() ? "" : ", " + p.unapplied().display() + " unapplied"),
                 p.recordedBy(), null)));
+        paid.stream().filter(p -> p.reversal() != null).forEach(p -> entries.add(
+                new TimelineEntry(p.reversal().at(), "PAYMENT_REVERSED", "Payment of " + p.amount().display()
+                        + " received " + p.receivedOn() + " reversed: " + p.reversal().reason(), p.reversal().by(), null)));
+        paid.forEach(p -> p.refunds().forEach(r -> entries.add(new TimelineEntry(r.at(),
+                "CREDIT_REFUNDED", r.amount().display() + " of credit refunded: " + r.reason(), r.by(), null))));
         tasks(customerId).forEach(t -> addTask(entries, t));
         entries.sort(Comparator.comparing(TimelineEntry::at).thenComparing(TimelineService::causalRank));
         return entries;

@@ -6,6 +6,7 @@ import io.recollect.customers.CustomerView;
 import io.recollect.dunning.CommunicationService;
 import io.recollect.invoicing.InvoiceService;
 import io.recollect.invoicing.OpenItem;
+import io.recollect.payments.PaymentService;
 import io.recollect.rules.CollectionAction;
 import io.recollect.rules.CollectionDecision;
 import io.recollect.rules.CollectionPathDecisions;
@@ -45,6 +46,7 @@ class AccountDecider {
     private final AccountSituations situations;
     private final PromiseService promises;
     private final InvoiceService invoices;
+    private final PaymentService payments;
     private final CollectionPathDecisions decisions;
     private final CommunicationService communications;
     private final CaseWorkQueue work;
@@ -57,6 +59,7 @@ class AccountDecider {
 
     AccountDecider(CollectionCases cases, CustomerService customers, DisputeService disputes,
             DunningPauseService pauses, AccountSituations situations, PromiseService promises, InvoiceService invoices,
+            PaymentService payments,
             CollectionPathDecisions decisions, CommunicationService communications, CaseWorkQueue work,
             CaseJournal journal, AccountSchedule schedule, CollectionProperties properties, Approvals approvals,
             BusinessTime businessTime, Clock clock) {
@@ -68,6 +71,7 @@ class AccountDecider {
         this.situations = situations;
         this.promises = promises;
         this.invoices = invoices;
+        this.payments = payments;
         this.decisions = decisions;
         this.communications = communications;
         this.work = work;
@@ -109,11 +113,15 @@ class AccountDecider {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     BatchFacts read(List<UUID> customerIds) {
+        Map<UUID, Set<UUID>> disputed = disputes.disputedInvoices(customerIds);
+        // Money the customer already paid pays their oldest invoices before anything is dunned
+        // (a simulation reads in a transaction it rolls back, so it nets credit without applying it).
+        payments.applyCredit(customerIds, disputed.values().stream().flatMap(Set::stream).collect(Collectors.toSet()));
         Map<UUID, CollectionCase> openCases = cases.findOpenByCustomerIds(customerIds).stream()
                 .collect(Collectors.toMap(CollectionCase::getCustomerId, c -> c));
         return new BatchFacts(customers.getAll(customerIds), invoices.openItems(customerIds), openCases,
                 promises.settleAll(customerIds, openCases.values().stream().map(CollectionCase::getId).toList()),
-                disputes.disputedInvoices(customerIds), pauses.active(customerIds));
+                disputed, pauses.active(customerIds));
     }
 
     private record Pending(CollectionCase collectionCase, AccountSituations.Snapshot snapshot, List<OpenItem> open) {

@@ -4,6 +4,7 @@ import static io.recollect.cases.CollectionCaseProcess.*;
 
 import io.recollect.invoicing.InvoiceService;
 import io.recollect.invoicing.OpenItem;
+import io.recollect.payments.PaymentService;
 import io.recollect.shared.Money;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -17,9 +18,13 @@ class PostApprovedWriteOff implements JavaDelegate {
     private final AccountSituations situations;
     private final InvoiceService invoices;
     private final CaseJournal journal;
+    private final PaymentService payments;
+    private final DisputeService disputes;
 
     PostApprovedWriteOff(ProcessCase processCase, AccountSituations situations, InvoiceService invoices,
-            CaseJournal journal) {
+            CaseJournal journal, PaymentService payments, DisputeService disputes) {
+        this.payments = payments;
+        this.disputes = disputes;
         this.processCase = processCase;
         this.situations = situations;
         this.invoices = invoices;
@@ -33,6 +38,9 @@ class PostApprovedWriteOff implements JavaDelegate {
             return;
         }
         CollectionCase collectionCase = processCase.of(execution);
+        // Credit that arrived since the approval pays first: nothing already paid is written off.
+        payments.applyCredit(java.util.List.of(collectionCase.getCustomerId()),
+                disputes.disputedInvoices(collectionCase.getCustomerId()));
         situations.of(collectionCase).ifPresent(snapshot -> {
             for (OpenItem item : snapshot.dunnable()) {
                 Money amount = invoices.writeOff(item.invoiceId());

@@ -46,7 +46,8 @@ public class CommunicationService {
             InvoiceView invoice = invoices.get(invoiceId);
             CustomerView customer = customers.get(invoice.customerId());
             RenderedMail mail = renderer.render("invoice", customer.language(),
-                    new Object[] {invoice.number()}, Map.of("customer", customer, "invoice", invoice));
+                    new Object[] {invoice.number()}, Map.of("customer", customer, "invoice", invoice,
+                            "paymentReference", referenceOrNumber(invoice.paymentReference(), invoice.number())));
             return Communication.email("invoice:" + invoiceId, customer.id(), null, invoiceId,
                     CommunicationKind.INVOICE, null, customer.email(), mail.subject(), mail.body(), clock.instant());
         });
@@ -68,10 +69,16 @@ public class CommunicationService {
             Money totalDue = items.stream().map(OpenItem::openAmount).reduce(Money::plus).orElseThrow();
             RenderedMail mail = renderer.render(template, customer.language(),
                     new Object[] {items.get(0).number(), totalDue.display()},
-                    Map.of("customer", customer, "items", items, "totalDue", totalDue, "level", level));
+                    Map.of("customer", customer, "items", items, "totalDue", totalDue, "level", level,
+                            "paymentReference", referenceOrNumber(items.get(0).paymentReference(), items.get(0).number())));
             return Communication.email(key, customerId, caseId, items.get(0).invoiceId(),
                     CommunicationKind.DUNNING, level, customer.email(), mail.subject(), mail.body(), clock.instant());
         });
+    }
+
+    /** Invoices issued before references were kept are paid by their number. */
+    private static String referenceOrNumber(String paymentReference, String number) {
+        return paymentReference != null ? paymentReference : number;
     }
 
     /** Whether the case already has this ladder step's email. */

@@ -47,6 +47,7 @@ public class Invoice {
     private Instant createdAt;
     private Instant issuedAt;
     private Instant settledAt;
+    private String paymentReference;
     @Version
     private Long version;
 
@@ -88,13 +89,34 @@ public class Invoice {
         openAmount = totalAmount;
     }
 
-    void issue(Instant now) {
+    void issue(Instant now, String paymentReference) {
         requireStatus(InvoiceStatus.DRAFT, "issue");
         if (!getTotal().isPositive()) {
             throw new BusinessRuleException("empty-invoice", "Invoice " + number + " has nothing to bill");
         }
         status = InvoiceStatus.ISSUED;
         issuedAt = now;
+        this.paymentReference = paymentReference;
+    }
+
+    /**
+     * A payment it took is reversed (bounced, charged back): that much is owed again, whatever
+     * settled the invoice meanwhile; what was credited or written off stays so.
+     */
+    void reopen(Money reversed) {
+        if (status == InvoiceStatus.DRAFT) {
+            throw new BusinessRuleException("invoice-not-issued", "Invoice " + number + " was never issued");
+        }
+        Money open = getOpenAmount().plus(reversed);
+        if (open.compareTo(getTotal()) > 0) {
+            throw new BusinessRuleException("reversal-exceeds-total", "Invoice " + number + " cannot owe "
+                    + open + ", more than its total " + getTotal());
+        }
+        openAmount = open.amount();
+        settledAt = null;
+        if (status != InvoiceStatus.DISPUTED) {
+            status = open.compareTo(getTotal()) == 0 ? InvoiceStatus.ISSUED : InvoiceStatus.PARTIALLY_PAID;
+        }
     }
 
     /** Takes up to the open amount; returns what it took. */
@@ -197,6 +219,11 @@ public class Invoice {
 
     public Money getWrittenOff() {
         return Money.of(writtenOffAmount, getCurrency());
+    }
+
+    /** The ISO 11649 creditor reference customers quote when paying; none on invoices issued before it was kept. */
+    public String getPaymentReference() {
+        return paymentReference;
     }
 
     public InvoiceStatus getStatus() {

@@ -76,7 +76,7 @@ public class InvoiceService {
     @Transactional
     public InvoiceView issue(UUID invoiceId) {
         Invoice invoice = find(invoiceId);
-        invoice.issue(clock.instant());
+        invoice.issue(clock.instant(), paymentReferenceFor(invoice));
         runtime.startProcessInstanceByKey(InvoiceToCashProcess.KEY, invoice.getNumber(), Map.of(
                 InvoiceToCashProcess.VAR_INVOICE_ID, invoice.getId().toString(),
                 InvoiceToCashProcess.VAR_CUSTOMER_ID, invoice.getCustomerId().toString()));
@@ -86,6 +86,68 @@ public class InvoiceService {
             schedule.decideBy(invoice.getCustomerId(), businessTime.runTimeOn(invoice.getDueDate().plusDays(1)));
         }
         return InvoiceView.of(invoice);
+    }
+
+    /**
+     * The invoice number as the reference body when it fits and is free, so customers and banks
+     * recognise it; else letters and digits drawn from the invoice's random id.
+     */
+    private String paymentReferenceFor(Invoice invoice) {
+        String fromNumber = invoice.getNumber().replaceAll("[^A-Za-z0-9]", "");
+        if (!fromNumber.isEmpty() && fromNumber.length() <= 21 && fromNumber.chars().allMatch(c -> c < 128)) {
+            String reference = CreditorReference.of(fromNumber);
+            if (!invoices.existsByPaymentReference(reference)) {
+                return reference;
+            }
+        }
+        String fromId = new java.math.BigInteger(invoice.getId().toString().replace("-", ""), 16)
+                .toString(36).toUpperCase(java.util.Locale.ROOT);
+        return CreditorReference.of(fromId.substring(0, Math.min(21, fromId.length())));
+    }
+
+    /**
+     * A payment the invoice took was reversed: that much is owed again. An invoice the reversal
+     * reopens gets its invoice-to-cash process back, waiting to be settled again.
+     */
+    @Transactional
+    public void reversePayment(UUID invoiceId, Money amount) {
+        Invoice invoice = invoices.lockById(invoiceId).orElseThrow(() -> new NotFoundException("Invoice", invoiceId));
+        boolean wasSettled = !invoice.getStatus().isOpen();
+        invoice.reopen(amount);
+        if (wasSettled && invoice.getStatus().isOpen() && runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(invoice.getNumber()).processDefinitionKey(InvoiceToCashProcess.KEY)
+                .count() == 0) {
+            runtime.createProcessInstanceByKey(InvoiceToCashProcess.KEY).businessKey(invoice.getNumber())
+                    .setVariable(InvoiceToCashProcess.VAR_INVOICE_ID, invoice.getId().toString())
+                    .setVariable(InvoiceToCashProcess.VAR_CUSTOMER_ID, invoice.getCustomerId().toString())
+                    .startBeforeActivity(InvoiceToCashProcess.TASK_CHECK_SETTLED).execute();
+        }
+        schedule.changed(invoice.getCustomerId());
+    }
+
+    /** Finds an invoice by its ISO 11649 payment reference, in any spacing or case. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<InvoiceView> findByPaymentReference(String reference) {
+        return CreditorReference.normalise(reference).flatMap(invoices::findByPaymentReference).map(InvoiceView::of);
+    }
+
+    /** Open invoices of any customer with exactly this much open, oldest due first: candidates for an unmatched bank line. */
+    @Transactional(readOnly = true)
+    public List<InvoiceView> openOfAmount(Money amount, int limit) {
+        return invoices.findOpenOfAmount(amount.amount(), amount.currency().getCurrencyCode(),
+                org.springframework.data.domain.PageRequest.of(0, limit)).stream().map(InvoiceView::of).toList();
+    }
+
+    /** The invoice's number, for messages and comparisons between modules. */
+    @Transactional(readOnly = true)
+    public String numberOf(UUID invoiceId) {
+        return find(invoiceId).getNumber();
+    }
+
+    /** Finds an invoice by its number, without the caller's customer-access check (for matching statements). */
+    @Transactional(readOnly = true)
+    public java.util.Optional<InvoiceView> findByNumber(String number) {
+        return invoices.findByNumber(number).map(InvoiceView::of);
     }
 
     /** Locks the invoice and tells whether it is settled; see invoice-to-cash's Task_CheckSettled. */

@@ -6,6 +6,8 @@ public final class InvoiceToCashProcess {
     public static final String KEY = "invoice-to-cash";
     public static final String VAR_INVOICE_ID = "invoiceId";
     public static final String VAR_CUSTOMER_ID = "customerId";
+    /** Where a reopened invoice's process starts again: it is issued and sent already. */
+    public static final String TASK_CHECK_SETTLED = "Task_CheckSettled";
     /** Set by Task_CheckSettled: the invoice was settled before the process came to wait for it. */
     public static final String VAR_INVOICE_SETTLED = "invoiceSettled";
     /** Paid in full, written off, or credited to zero. */

@@ -14,6 +14,16 @@ interface Invoices extends JpaRepository<Invoice, UUID> {
 
     Optional<Invoice> findByNumber(String number);
 
+    boolean existsByPaymentReference(String paymentReference);
+
+    @Query("select i from Invoice i where i.status in"
+            + " (io.recollect.invoicing.InvoiceStatus.ISSUED, io.recollect.invoicing.InvoiceStatus.PARTIALLY_PAID)"
+            + " and i.openAmount = :amount and i.currencyCode = :currency order by i.dueDate, i.number")
+    List<Invoice> findOpenOfAmount(java.math.BigDecimal amount, String currency,
+            org.springframework.data.domain.Pageable page);
+
+    Optional<Invoice> findByPaymentReference(String paymentReference);
+
     /*
      * The open statuses are literals, not a collection parameter: Hibernate caches a query's SQL
      * only when no parameter is multi-valued, and these run several times per account and day.

@@ -4,9 +4,9 @@ import io.recollect.shared.Money;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** An invoice with money still open, as collections sees it on a given day. */
+/** An invoice with money still open, as collections sees it on a given day, with the reference to pay it by. */
 public record OpenItem(UUID invoiceId, String number, LocalDate dueDate, Money total, Money openAmount,
-        InvoiceStatus status, long daysPastDue) {
+        InvoiceStatus status, long daysPastDue, String paymentReference) {
 
     public boolean overdue() {
         return daysPastDue > 0;
@@ -14,6 +14,7 @@ public record OpenItem(UUID invoiceId, String number, LocalDate dueDate, Money t
 
     static OpenItem of(Invoice invoice, LocalDate today) {
         return new OpenItem(invoice.getId(), invoice.getNumber(), invoice.getDueDate(), invoice.getTotal(),
-                invoice.getOpenAmount(), invoice.getStatus(), invoice.daysPastDue(today));
+                invoice.getOpenAmount(), invoice.getStatus(), invoice.daysPastDue(today),
+                invoice.getPaymentReference());
     }
 }

@@ -1,6 +1,12 @@
 package io.recollect.payments;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -34,5 +40,34 @@ class PaymentController {
     @GetMapping("/{id}")
     PaymentView get(@PathVariable UUID id) {
         return payments.get(id);
+    }
+
+    record ReversalRequest(@NotBlank @Size(max = 500) String reason) {
+    }
+
+    /** The payment bounced or was charged back; a second reversal is a 409. */
+    @PostMapping("/{id}/reversal")
+    PaymentView reverse(@PathVariable UUID id, @Valid @RequestBody ReversalRequest request) {
+        return payments.reverse(id, request.reason());
+    }
+
+    record RefundRequest(@NotNull @Positive @Digits(integer = 15, fraction = 4) BigDecimal amount,
+            @NotBlank @Size(max = 500) String reason) {
+    }
+
+    @PostMapping("/{id}/refunds")
+    ResponseEntity<PaymentView> refund(@PathVariable UUID id, @Valid @RequestBody RefundRequest request) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(payments.refund(id, request.amount(), request.reason()));
+    }
+
+    record AllocationRequest(@NotBlank @Size(max = 50) String invoiceNumber,
+            @NotNull @Positive @Digits(integer = 15, fraction = 4) BigDecimal amount) {
+    }
+
+    /** Applies the payment's unapplied credit to the named open invoice. */
+    @PostMapping("/{id}/allocations")
+    ResponseEntity<PaymentView> allocate(@PathVariable UUID id, @Valid @RequestBody AllocationRequest request) {
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(payments.reallocate(id, request.invoiceNumber(), request.amount()));
     }
 }

@@ -13,7 +13,14 @@ import io.recollect.shared.CurrencyMismatchException;
 import io.recollect.shared.InvalidFieldException;
 import io.recollect.shared.Money;
 import io.recollect.shared.NotFoundException;
+import io.recollect.security.CurrentUser;
+import io.recollect.security.Roles;
+import io.recollect.shared.NotPermittedException;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Set;
+import org.springframework.transaction.annotation.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Currency;
@@ -84,10 +91,9 @@ public class PaymentService {
     }
 
     public PaymentView get(UUID paymentId) {
-        Payment payment = transaction.execute(status -> payments.findById(paymentId)
-                .orElseThrow(() -> new NotFoundException("Payment", paymentId)));
-        access.check(payment.getCustomerId());
-        return PaymentView.of(payment);
+        PaymentView payment = transaction.execute(status -> PaymentView.of(find(paymentId)));
+        access.check(payment.customerId());
+        return payment;
     }
 
     public List<PaymentView> history(UUID customerId) {
@@ -137,7 +143,7 @@ public class PaymentService {
                 return;
             }
             Money applied = invoices.applyPayment(item.invoiceId(), payment.getUnapplied());
-            payment.allocate(item.invoiceId(), applied);
+            payment.allocate(item.invoiceId(), applied, AllocationSource.PAYMENT, payment.getRecordedAt());
         }
     }
 
@@ -160,18 +166,180 @@ public class PaymentService {
                 throw new BusinessRuleException("allocation-exceeds-open-amount", "Invoice "
                         + item.number() + " has only " + item.openAmount() + " open, not " + wanted);
             }
-            payment.allocate(item.invoiceId(), invoices.applyPayment(item.invoiceId(), wanted));
+            payment.allocate(item.invoiceId(), invoices.applyPayment(item.invoiceId(), wanted), AllocationSource.PAYMENT,
+                    payment.getRecordedAt());
         }
+        payment.allocatedAsNamed();
     }
 
-    private static PaymentView sameAs(Payment existing, NewPayment request) {
-        boolean same = existing.getCustomerId().equals(request.customerId())
-                && existing.getAmount().amount().compareTo(request.amount()) == 0
-                && existing.getAmount().currency().getCurrencyCode().equals(request.currency());
-        if (!same) {
+    /**
+     * A repeat of a recorded payment must say the same on every field: anything else is a
+     * different payment under a reused external id, and the answer names the first field that differs.
+     */
+    private PaymentView sameAs(Payment existing, NewPayment request) {
+        String differs = null;
+        if (!existing.getCustomerId().equals(request.customerId())) {
+            differs = "customerId";
+        } else if (!existing.getAmount().currency().getCurrencyCode().equals(request.currency())) {
+            differs = "currency";
+        } else if (existing.getAmount().amount().compareTo(request.amount()) != 0) {
+            differs = "amount";
+        } else if (!existing.getReceivedOn().equals(request.receivedOn())) {
+            differs = "receivedOn";
+        } else if (!existing.getMethod().equals(request.method())) {
+            differs = "method";
+        } else if (!java.util.Objects.equals(blankToNull(existing.getReference()), blankToNull(request.reference()))) {
+            differs = "reference";
+        } else if (!sameAllocations(existing, request)) {
+            differs = "allocations";
+        }
+        if (differs != null) {
             throw new ConflictException("duplicate-external-id", "Payment " + request.externalId()
-                    + " was already recorded with a different customer, amount or currency");
+                    + " was already recorded with a different " + differs);
         }
         return PaymentView.of(existing);
+    }
+
+    private boolean sameAllocations(Payment existing, NewPayment request) {
+        List<NewPayment.Allocation> requested = request.allocations() == null ? List.of() : request.allocations();
+        if (!existing.isExplicitAllocation()) {
+            return requested.isEmpty();
+        }
+        Map<String, java.math.BigDecimal> asked = requested.stream().collect(Collectors.toMap(
+                NewPayment.Allocation::invoiceNumber, NewPayment.Allocation::amount, java.math.BigDecimal::add));
+        Map<String, java.math.BigDecimal> recorded = existing.getAllocations().stream()
+                .filter(a -> a.getSource() == AllocationSource.PAYMENT)
+                .collect(Collectors.toMap(a -> invoices.numberOf(a.getInvoiceId()),
+                        PaymentAllocation::getAmount, java.math.BigDecimal::add));
+        return asked.keySet().equals(recorded.keySet())
+                && asked.entrySet().stream().allMatch(e -> e.getValue().compareTo(recorded.get(e.getKey())) == 0);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
+    }
+
+    /**
+     * Applies the customers' unapplied credit to their open invoices: the oldest credit first, to
+     * the oldest due invoice first, leaving out the invoices named (disputed ones, say). Two
+     * queries whatever the number of customers; call it before deciding what to dun.
+     */
+    @Transactional
+    public int applyCredit(Collection<UUID> customerIds, Set<UUID> leaveOut) {
+        if (customerIds.isEmpty()) {
+            return 0;
+        }
+        Map<UUID, List<Payment>> credit = payments.findWithCredit(customerIds).stream()
+                .collect(Collectors.groupingBy(Payment::getCustomerId, LinkedHashMap::new, Collectors.toList()));
+        if (credit.isEmpty()) {
+            return 0;
+        }
+        Map<UUID, List<OpenItem>> open = invoices.openItems(credit.keySet());
+        Instant now = clock.instant();
+        int applied = 0;
+        for (Map.Entry<UUID, List<Payment>> customer : credit.entrySet()) {
+            applied += applyCredit(customer.getValue(), open.get(customer.getKey()).stream()
+                    .filter(item -> !leaveOut.contains(item.invoiceId())).toList(), now);
+        }
+        return applied;
+    }
+
+    private int applyCredit(List<Payment> withCredit, List<OpenItem> open, Instant now) {
+        java.util.Iterator<Payment> credits = withCredit.iterator();
+        Payment current = credits.next();
+        int applied = 0;
+        for (OpenItem item : open) {
+            Money owed = item.openAmount();
+            while (owed.isPositive()) {
+                while (current.getUnapplied().isZero()) {
+                    if (!credits.hasNext()) {
+                        return applied;
+                    }
+                    current = credits.next();
+                }
+                Money taken = invoices.applyPayment(item.invoiceId(), current.getUnapplied().min(owed));
+                current.allocate(item.invoiceId(), taken, AllocationSource.CREDIT, now);
+                owed = owed.minus(taken);
+                applied++;
+            }
+        }
+        return applied;
+    }
+
+    /**
+     * Reverses a bounced or charged-back payment: its allocations stop counting, the invoices
+     * they paid are owed again, and the account is decided again within a minute. A second
+     * reversal of the same payment is refused (409): it would say the money bounced twice.
+     */
+    public PaymentView reverse(UUID paymentId, String reason) {
+        requireRole("reverse a payment", Roles.FINANCE, Roles.ADMIN, Roles.INTEGRATIONS);
+        access.check(transaction.execute(status -> find(paymentId).getCustomerId()));
+        return transaction.execute(status -> {
+            Payment payment = find(paymentId);
+            Map<UUID, Money> reopened = new LinkedHashMap<>();
+            for (PaymentAllocation allocation : payment.reverse(reason, Actors.current(), clock.instant())) {
+                reopened.merge(allocation.getInvoiceId(),
+                        Money.of(allocation.getAmount(), payment.getAmount().currency()), Money::plus);
+            }
+            reopened.forEach(invoices::reversePayment);
+            payments.saveAndFlush(payment);
+            schedule.changed(payment.getCustomerId());
+            events.publishEvent(new PaymentReversed(payment.getId(), payment.getCustomerId(), payment.getAmount(),
+                    reason));
+            return PaymentView.of(payment);
+        });
+    }
+
+    /** Pays unapplied credit back to the customer (finance). */
+    public PaymentView refund(UUID paymentId, java.math.BigDecimal amount, String reason) {
+        requireRole("refund credit", Roles.FINANCE, Roles.ADMIN);
+        access.check(transaction.execute(status -> find(paymentId).getCustomerId()));
+        return transaction.execute(status -> {
+            Payment payment = find(paymentId);
+            InvalidFieldException.requireExact("amount", amount, payment.getAmount().currency());
+            payment.refund(Money.of(amount, payment.getAmount().currency()), reason, Actors.current(), clock.instant());
+            payments.saveAndFlush(payment);
+            return PaymentView.of(payment);
+        });
+    }
+
+    /** Applies unapplied credit of the payment to an open invoice of the same customer, named by its number. */
+    public PaymentView reallocate(UUID paymentId, String invoiceNumber, java.math.BigDecimal amount) {
+        requireRole("reallocate credit", Roles.FINANCE, Roles.ADMIN);
+        access.check(transaction.execute(status -> find(paymentId).getCustomerId()));
+        return transaction.execute(status -> {
+            Payment payment = find(paymentId);
+            Currency currency = payment.getAmount().currency();
+            InvalidFieldException.requireExact("amount", amount, currency);
+            Money wanted = Money.of(amount, currency);
+            if (wanted.compareTo(payment.getUnapplied()) > 0) {
+                throw new BusinessRuleException("allocation-exceeds-credit", "Payment " + payment.getExternalId()
+                        + " has only " + payment.getUnapplied() + " unapplied, not " + wanted);
+            }
+            OpenItem item = invoices.lockOpenItems(payment.getCustomerId()).stream()
+                    .filter(open -> open.number().equals(invoiceNumber)).findFirst()
+                    .orElseThrow(() -> new BusinessRuleException("invoice-not-open", "Invoice " + invoiceNumber
+                            + " is not an open invoice of this customer"));
+            if (wanted.compareTo(item.openAmount()) > 0) {
+                throw new BusinessRuleException("allocation-exceeds-open-amount", "Invoice " + invoiceNumber
+                        + " has only " + item.openAmount() + " open, not " + wanted);
+            }
+            payment.allocate(item.invoiceId(), invoices.applyPayment(item.invoiceId(), wanted), AllocationSource.MANUAL,
+                    clock.instant());
+            payments.saveAndFlush(payment);
+            schedule.changed(payment.getCustomerId());
+            return PaymentView.of(payment);
+        });
+    }
+
+    /** Checked here as well as on the URL, so no other door (a page, a task) gets round it. */
+    private static void requireRole(String action, String... roles) {
+        CurrentUser.get().filter(user -> !user.inAny(roles)).ifPresent(user -> {
+            throw new NotPermittedException("not-permitted", "Only " + String.join(", ", roles) + " may " + action);
+        });
+    }
+
+    private Payment find(UUID paymentId) {
+        return payments.findById(paymentId).orElseThrow(() -> new NotFoundException("Payment", paymentId));
     }
 }

@@ -13,6 +13,11 @@ interface Payments extends JpaRepository<Payment, UUID> {
 
     List<Payment> findByCustomerIdOrderByReceivedOnDescRecordedAtDesc(UUID customerId);
 
+    /** Payments with credit left, oldest received first: the order credit is used in. */
+    @Query("select p from Payment p where p.customerId in :customerIds and p.unappliedAmount > 0"
+            + " and p.reversedAt is null order by p.receivedOn, p.recordedAt")
+    List<Payment> findWithCredit(java.util.Collection<UUID> customerIds);
+
     @Query("select p from Payment p where p.customerId in :customerIds and p.recordedAt >= :since")
     List<Payment> findRecordedSince(java.util.Collection<UUID> customerIds, Instant since);
 }

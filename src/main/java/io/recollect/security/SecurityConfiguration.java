@@ -62,6 +62,11 @@ class SecurityConfiguration {
                         .requestMatchers(path(HttpMethod.PUT, "/api/customers/*/team")).hasAnyRole(ADMIN, INTEGRATIONS, MANAGERS)
                         .requestMatchers(path(HttpMethod.POST, "/api/customers/**"), path(HttpMethod.POST, "/api/invoices/**"))
                         .hasAnyRole(ADMIN, INTEGRATIONS)
+                        .requestMatchers(path("/api/reconciliation/**"), path("/api/bank-statements"),
+                                path("/api/bank-statements/**")).hasAnyRole(ADMIN, FINANCE)
+                        // giving money back or moving it by hand is finance's call, not an integration's
+                        .requestMatchers(path(HttpMethod.POST, "/api/payments/*/refunds"),
+                                path(HttpMethod.POST, "/api/payments/*/allocations")).hasAnyRole(ADMIN, FINANCE)
                         .requestMatchers(path(HttpMethod.POST, "/api/payments/**")).hasAnyRole(ADMIN, INTEGRATIONS, FINANCE)
                         // operators and managers start and watch collection runs
                         .requestMatchers(path("/api/collection-runs"), path("/api/collection-runs/**"))

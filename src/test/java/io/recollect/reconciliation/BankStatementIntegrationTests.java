@@ -1,0 +1,231 @@
+package io.recollect.reconciliation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.recollect.customers.CustomerService;
+import io.recollect.customers.CustomerView;
+import io.recollect.customers.NewCustomer;
+import io.recollect.customers.RiskBand;
+import io.recollect.customers.Segment;
+import io.recollect.invoicing.InvoiceService;
+import io.recollect.invoicing.InvoiceStatus;
+import io.recollect.invoicing.InvoiceView;
+import io.recollect.security.Roles;
+import io.recollect.support.IntegrationTest;
+import io.recollect.support.TestFixtures;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+/** Finance uploads the morning's statement: references match on their own, the rest waits in Tasklist. */
+class BankStatementIntegrationTests extends IntegrationTest {
+
+    @Autowired
+    InvoiceService invoices;
+    @Autowired
+    CustomerService customers;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @BeforeEach
+    void finance() {
+        time.advance(Duration.ofMinutes(1));
+        identity.ensureUser("fiona", PASSWORD, "Fiona", "Finance", "fiona@test.example", List.of(Roles.FINANCE));
+    }
+
+    @Test
+    void camt053LinesAreRecordedSuggestedOrLeftToFinanceAndTheSameFileTwiceChangesNothing() {
+        CustomerView ada = customer("Ada Lovelace " + TestFixtures.unique("X"));
+        CustomerView alan = customer("Alan Turing " + TestFixtures.unique("X"));
+        InvoiceView byReference = fixtures.overdueInvoice(ada, unusualAmount(), 5, time.today());
+        String suggestedAmount = unusualAmount();
+        InvoiceView bySuggestion = fixtures.overdueInvoice(alan, suggestedAmount, 5, time.today());
+        String id = TestFixtures.unique("L");
+        String xml = camt053("EUR",
+                entry(id + "-1", byReference.total().amount().toPlainString(), "EUR", "CRDT", "Ada L.", null,
+                        "<Strd><CdtrRefInf><Ref>" + byReference.paymentReference() + "</Ref></CdtrRefInf></Strd>"),
+                entry(id + "-2", suggestedAmount, "EUR", "CRDT", alan.name(), "DE89370400440532013000",
+                        "<Ustrd>thanks</Ustrd>"),
+                entry(id + "-3", unusualAmount(), "EUR", "CRDT", "Nobody Known", null, "<Ustrd>?</Ustrd>"),
+                entry(id + "-4", "15.00", "EUR", "DBIT", "Bank fee", null, "<Ustrd>fee</Ustrd>"));
+
+        ResponseEntity<JsonNode> first = upload(xml, "statement.xml", Map.of());
+        cases.settle();
+
+        assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        JsonNode report = first.getBody();
+        assertThat(report.get("format").asText()).isEqualTo("CAMT053");
+        assertThat(report.get("recorded").asInt()).isEqualTo(1);
+        assertThat(report.get("suggested").asInt()).isEqualTo(1);
+        assertThat(report.get("exceptions").asInt()).isEqualTo(1);
+        assertThat(invoices.get(byReference.id()).status()).isEqualTo(InvoiceStatus.PAID);
+        assertThat(invoices.get(bySuggestion.id()).status()).isEqualTo(InvoiceStatus.ISSUED);
+        assertThat(report.at("/results/1/invoiceNumber").asText()).isEqualTo(bySuggestion.number());
+
+        Task suggestion = tasks.createTaskQuery().taskId(report.at("/results/1/taskId").asText()).singleResult();
+        assertThat(suggestion.getDescription()).contains(bySuggestion.number()).contains("payer name matches");
+        assertThat(tasks.createTaskQuery().taskCandidateGroup(Roles.FINANCE)
+                .taskId(report.at("/results/2/taskId").asText()).count()).isEqualTo(1);
+        long financeTasks = tasks.createTaskQuery().taskCandidateGroup(Roles.FINANCE).count();
+
+        ResponseEntity<JsonNode> again = upload(xml, "statement.xml", Map.of());
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(again.getBody().get("alreadyImported").asInt()).isEqualTo(3);
+        assertThat(again.getBody().get("recorded").asInt()).isZero();
+        assertThat(tasks.createTaskQuery().taskCandidateGroup(Roles.FINANCE).count()).isEqualTo(financeTasks);
+        assertThat(jdbc.queryForObject("select count(*) from payments where external_id like ?", Integer.class,
+                "bank:" + id + "%")).isEqualTo(1);
+
+        // Finance confirms the suggestion: the payment is recorded and the task done.
+        ResponseEntity<JsonNode> confirmed = as("fiona").postForEntity("/api/bank-statements/lines/" + id + "-2/match",
+                Map.of("invoiceNumber", bySuggestion.number()), JsonNode.class);
+        cases.settle();
+        assertThat(confirmed.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(invoices.get(bySuggestion.id()).status()).isEqualTo(InvoiceStatus.PAID);
+        assertThat(tasks.createTaskQuery().taskId(suggestion.getId()).count()).isZero();
+    }
+
+    @Test
+    void csvWithItsOwnColumnsImportsTheGoodLinesOrNoneAsTheUploaderChooses() {
+        CustomerView grace = customer("Grace " + TestFixtures.unique("X"));
+        InvoiceView invoice = fixtures.overdueInvoice(grace, unusualAmount(), 2, time.today());
+        String id = TestFixtures.unique("C");
+        String csv = "Id;Booked;Sum;Ccy;Text;Payer\n"
+                + id + "-1;" + time.today() + ";" + invoice.total().amount().toPlainString() + ";EUR;Invoice "
+                + invoice.number() + ";Grace\n"
+                + id + "-2;yesterday;10.00;EUR;x;y\n";
+        Map<String, String> columns = Map.of("delimiter", ";", "lineIdColumn", "Id", "bookedOnColumn", "Booked",
+                "amountColumn", "Sum", "currencyColumn", "Ccy", "referenceColumn", "Text", "payerNameColumn", "Payer");
+
+        ResponseEntity<JsonNode> refused = upload(csv, "export.csv", columns);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(refused.getBody().get("refused").asBoolean()).isTrue();
+        assertThat(refused.getBody().at("/badLines/0/line").asInt()).isEqualTo(3);
+        assertThat(refused.getBody().at("/badLines/0/message").asText()).contains("yesterday");
+        assertThat(invoices.get(invoice.id()).status()).isEqualTo(InvoiceStatus.ISSUED);
+        assertThat(linesRecorded(id)).isZero();
+
+        Map<String, String> importRest = new java.util.HashMap<>(columns);
+        importRest.put("onBadLines", "IMPORT_REST");
+        ResponseEntity<JsonNode> imported = upload(csv, "export.csv", importRest);
+        assertThat(imported.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(imported.getBody().get("recorded").asInt()).isEqualTo(1);
+        assertThat(imported.getBody().get("badLines")).hasSize(1);
+        assertThat(invoices.get(invoice.id()).status()).isEqualTo(InvoiceStatus.PAID);
+    }
+
+    @Test
+    void malformedFilesAreRefusedWithClearMessagesAndNothingRecorded() {
+        String id = TestFixtures.unique("M");
+        assertRefused(upload("<Document><Stmt>", "broken.xml", Map.of()), "statement-not-xml", "not well-formed XML");
+        assertRefused(upload("<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:pain.001.001.09\"/>", "pain.xml", Map.of()),
+                "statement-wrong-schema", "pain.001.001.09");
+        assertRefused(upload(camt053("EUR", entry(id + "-1", "10.00", "USD", "CRDT", "A", null, "<Ustrd>x</Ustrd>")),
+                "usd.xml", Map.of()), "statement-wrong-currency", "USD");
+        assertRefused(upload(camt053("EUR", entry(id + "-2", "10.00", "EUR", "CRDT", "A", null, "<Ustrd>x</Ustrd>"),
+                entry(id + "-2", "11.00", "EUR", "CRDT", "B", null, "<Ustrd>y</Ustrd>")), "twice.xml", Map.of()),
+                "statement-duplicate-line-ids", id + "-2");
+        assertThat(linesRecorded(id)).isZero();
+    }
+
+    @Test
+    void onlyFinanceUploadsStatements() {
+        String xml = camt053("EUR", entry(TestFixtures.unique("R"), "10.00", "EUR", "CRDT", "A", null, "<Ustrd>x</Ustrd>"));
+        assertThat(upload("collector", xml, "s.xml", Map.of()).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(upload("integration", xml, "s.xml", Map.of()).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    private void assertRefused(ResponseEntity<JsonNode> response, String type, String says) {
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(response.getBody().get("type").asText()).endsWith(type);
+        assertThat(response.getBody().get("detail").asText()).contains(says);
+    }
+
+    private int linesRecorded(String idPrefix) {
+        return jdbc.queryForObject("select count(*) from bank_statement_lines where line_id like ?", Integer.class,
+                idPrefix + "%");
+    }
+
+    private CustomerView customer(String name) {
+        String ref = TestFixtures.unique("CUST");
+        return customers.register(new NewCustomer(ref, name, ref.toLowerCase() + "@customer.example", "en",
+                Segment.SMALL_BUSINESS, RiskBand.B, "EUR"));
+    }
+
+    /** An amount no other test's invoice is likely to have open. */
+    private static String unusualAmount() {
+        return ThreadLocalRandom.current().nextInt(10_000, 99_999) + "." + ThreadLocalRandom.current().nextInt(10, 99);
+    }
+
+    private ResponseEntity<JsonNode> upload(String content, String name, Map<String, String> params) {
+        return upload("fiona", content, name, params);
+    }
+
+    private ResponseEntity<JsonNode> upload(String user, String content, String name, Map<String, String> params) {
+        MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
+        body.add("file", new ByteArrayResource(content.getBytes(StandardCharsets.UTF_8)) {
+            @Override
+            public String getFilename() {
+                return name;
+            }
+        });
+        params.forEach(body::add);
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        return as(user).postForEntity("/api/bank-statements", new HttpEntity<>(body, headers), JsonNode.class);
+    }
+
+    static String camt053(String accountCurrency, String... entries) {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.08">
+                  <BkToCstmrStmt>
+                    <GrpHdr><MsgId>MSG-1</MsgId><CreDtTm>2026-03-02T06:00:00Z</CreDtTm></GrpHdr>
+                    <Stmt>
+                      <Id>STMT-1</Id>
+                      <Acct><Id><IBAN>DE02120300000000202051</IBAN></Id><Ccy>%s</Ccy></Acct>
+                      %s
+                    </Stmt>
+                  </BkToCstmrStmt>
+                </Document>
+                """.formatted(accountCurrency, String.join("\n", entries));
+    }
+
+    static String entry(String ref, String amount, String currency, String direction, String payer, String iban,
+            String remittance) {
+        return """
+                <Ntry>
+                  <NtryRef>%s</NtryRef>
+                  <Amt Ccy="%s">%s</Amt>
+                  <CdtDbtInd>%s</CdtDbtInd>
+                  <Sts><Cd>BOOK</Cd></Sts>
+                  <BookgDt><Dt>2026-03-02</Dt></BookgDt>
+                  <NtryDtls><TxDtls>
+                    <Refs><EndToEndId>E2E-%s</EndToEndId></Refs>
+                    <RltdPties><Dbtr><Pty><Nm>%s</Nm></Pty></Dbtr>%s</RltdPties>
+                    <RmtInf>%s</RmtInf>
+                  </TxDtls></NtryDtls>
+                </Ntry>
+                """.formatted(ref, currency, amount, direction, ref, payer,
+                iban == null ? "" : "<DbtrAcct><Id><IBAN>" + iban + "</IBAN></Id></DbtrAcct>", remittance);
+    }
+}
