@@ -63,6 +63,7 @@ class SecurityConfiguration {
                         .requestMatchers(path(HttpMethod.POST, "/api/customers/**"), path(HttpMethod.POST, "/api/invoices/**"))
                         .hasAnyRole(ADMIN, INTEGRATIONS)
                         .requestMatchers(path(HttpMethod.POST, "/api/payments/**")).hasAnyRole(ADMIN, INTEGRATIONS, FINANCE)
+                        .requestMatchers(path(HttpMethod.POST, "/api/service-codes")).hasAnyRole(ADMIN, FINANCE)
                         // operators and managers start and watch collection runs
                         .requestMatchers(path("/api/collection-runs"), path("/api/collection-runs/**"))
                         .hasAnyRole(ADMIN, MANAGERS)
