@@ -1,6 +1,7 @@
 package io.recollect.dunning;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.util.XRLog;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,6 +20,11 @@ import org.springframework.stereotype.Component;
 class InvoiceDocument {
 
     static final String CONTENT_TYPE = "application/pdf";
+
+    static {
+        // openhtmltopdf logs every rendering step through java.util.logging; failures still throw
+        XRLog.setLoggingEnabled(false);
+    }
 
     private final MailRenderer renderer;
 

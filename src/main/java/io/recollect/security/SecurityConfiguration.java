@@ -64,6 +64,7 @@ class SecurityConfiguration {
                         .hasAnyRole(ADMIN, INTEGRATIONS)
                         .requestMatchers(path(HttpMethod.POST, "/api/payments/**")).hasAnyRole(ADMIN, INTEGRATIONS, FINANCE)
                         .requestMatchers(path(HttpMethod.POST, "/api/service-codes")).hasAnyRole(ADMIN, FINANCE)
+                        .requestMatchers(path(HttpMethod.GET, "/api/dashboard")).hasAnyRole(ADMIN, MANAGERS, FINANCE)
                         // operators and managers start and watch collection runs
                         .requestMatchers(path("/api/collection-runs"), path("/api/collection-runs/**"))
                         .hasAnyRole(ADMIN, MANAGERS)
@@ -85,6 +86,7 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers(path("/actuator/health/**"), path("/login"), path("/error")).permitAll()
                         .requestMatchers(path("/actuator/**")).hasAnyRole(ADMIN, OPERATORS)
+                        .requestMatchers(path("/dashboard")).hasAnyRole(ADMIN, MANAGERS, FINANCE)
                         .anyRequest().authenticated())
                 .formLogin(form -> form.failureHandler(formFailure()))
                 .httpBasic(basic -> basic.authenticationEntryPoint(basicOrThrottled()))
