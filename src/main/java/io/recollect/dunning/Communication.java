@@ -1,18 +1,27 @@
 package io.recollect.dunning;
 
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embeddable;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
  * Everything said to or heard from a customer. Emails are written here, rendered, in the
  * transaction of the step that decided them (the outbox), and sent later by a retried job;
- * the unique dedupe key makes each email exist once.
+ * the unique dedupe key makes each email exist once. An email keeps all the customer got (subject,
+ * HTML, its text alternative, attachments), so it can be shown, and sent again, as it was.
  */
 @Entity
 @Table(name = "communications")
@@ -32,6 +41,12 @@ class Communication {
     private String recipient;
     private String subject;
     private String body;
+    private String textBody;
+    private String template;
+    @ElementCollection
+    @CollectionTable(name = "communication_attachments", joinColumns = @JoinColumn(name = "communication_id"))
+    @OrderColumn(name = "position")
+    private List<Attachment> attachments = new ArrayList<>();
     @Enumerated(EnumType.STRING)
     private CommunicationStatus status;
     private int attempts;
@@ -48,8 +63,12 @@ class Communication {
     }
 
     static Communication email(String dedupeKey, UUID customerId, UUID caseId, UUID invoiceId,
-            CommunicationKind kind, Integer dunningLevel, String recipient, String subject, String body, Instant now) {
-        Communication c = new Communication(dedupeKey, customerId, Channel.EMAIL, kind, subject, body, now);
+            CommunicationKind kind, String template, Integer dunningLevel, String recipient, RenderedMail mail,
+            List<MailAttachment> files, Instant now) {
+        Communication c = new Communication(dedupeKey, customerId, Channel.EMAIL, kind, mail.subject(), mail.html(), now);
+        c.textBody = mail.text();
+        c.template = template;
+        files.forEach(file -> c.attachments.add(new Attachment(file)));
         c.caseId = caseId;
         c.invoiceId = invoiceId;
         c.dunningLevel = dunningLevel;
@@ -121,6 +140,18 @@ class Communication {
         return body;
     }
 
+    String getTextBody() {
+        return textBody;
+    }
+
+    String getTemplate() {
+        return template;
+    }
+
+    List<MailAttachment> getAttachments() {
+        return attachments.stream().map(Attachment::file).toList();
+    }
+
     CommunicationStatus getStatus() {
         return status;
     }
@@ -143,5 +174,27 @@ class Communication {
 
     String getLastError() {
         return lastError;
+    }
+
+    /** A file as stored beside its email. */
+    @Embeddable
+    static class Attachment {
+        private String filename;
+        private String contentType;
+        @Column(name = "content")
+        private byte[] content;
+
+        protected Attachment() {
+        }
+
+        Attachment(MailAttachment file) {
+            this.filename = file.filename();
+            this.contentType = file.contentType();
+            this.content = file.content();
+        }
+
+        MailAttachment file() {
+            return new MailAttachment(filename, contentType, content);
+        }
     }
 }

@@ -5,11 +5,15 @@ import io.recollect.customers.CustomerView;
 import io.recollect.invoicing.InvoiceService;
 import io.recollect.invoicing.InvoiceView;
 import io.recollect.invoicing.OpenItem;
+import io.recollect.invoicing.ServiceCodeCatalogue;
+import io.recollect.shared.BusinessTime;
 import io.recollect.shared.Money;
 import io.recollect.shared.NotFoundException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
@@ -28,28 +32,39 @@ public class CommunicationService {
     private final InvoiceService invoices;
     private final MailRenderer renderer;
     private final OutboxSender sender;
+    private final InvoiceDocument invoiceDocument;
+    private final ServiceCodeCatalogue serviceCodes;
+    private final BusinessTime businessTime;
     private final Clock clock;
 
     CommunicationService(Communications communications, CustomerService customers, InvoiceService invoices,
-            MailRenderer renderer, OutboxSender sender, Clock clock) {
+            MailRenderer renderer, OutboxSender sender, InvoiceDocument invoiceDocument,
+            ServiceCodeCatalogue serviceCodes, BusinessTime businessTime, Clock clock) {
         this.communications = communications;
         this.customers = customers;
         this.invoices = invoices;
         this.renderer = renderer;
         this.sender = sender;
+        this.invoiceDocument = invoiceDocument;
+        this.serviceCodes = serviceCodes;
+        this.businessTime = businessTime;
         this.clock = clock;
     }
 
+    /** The invoice email, with the invoice as a PDF, in the customer's language. */
     @Transactional
     public UUID queueInvoiceEmail(UUID invoiceId) {
         return queueOnce("invoice:" + invoiceId, () -> {
             InvoiceView invoice = invoices.get(invoiceId);
             CustomerView customer = customers.get(invoice.customerId());
-            RenderedMail mail = renderer.render("invoice", customer.language(),
-                    new Object[] {invoice.number()}, Map.of("customer", customer, "invoice", invoice,
-                            "paymentReference", referenceOrNumber(invoice.paymentReference(), invoice.number())));
+            Map<String, String> described = serviceCodes.describe(invoice.lines().stream()
+                    .map(InvoiceView.LineView::serviceCode).filter(Objects::nonNull).toList());
+            Map<String, Object> model = Map.of("customer", customer, "invoice", invoice, "serviceCodes", described,
+                    "paymentReference", referenceOrNumber(invoice.paymentReference(), invoice.number()));
+            RenderedMail mail = renderer.render("invoice", customer.language(), new Object[] {invoice.number()}, model);
+            MailAttachment pdf = invoiceDocument.render(invoice.number(), customer.language(), model);
             return Communication.email("invoice:" + invoiceId, customer.id(), null, invoiceId,
-                    CommunicationKind.INVOICE, null, customer.email(), mail.subject(), mail.body(), clock.instant());
+                    CommunicationKind.INVOICE, "invoice", null, customer.email(), mail, List.of(pdf), clock.instant());
         });
     }
 
@@ -70,15 +85,38 @@ public class CommunicationService {
             RenderedMail mail = renderer.render(template, customer.language(),
                     new Object[] {items.get(0).number(), totalDue.display()},
                     Map.of("customer", customer, "items", items, "totalDue", totalDue, "level", level,
-                            "paymentReference", referenceOrNumber(items.get(0).paymentReference(), items.get(0).number())));
+                            "paymentReference", referenceOrNumber(items.get(0).paymentReference(), items.get(0).number()),
+                            "history", history(caseId)));
             return Communication.email(key, customerId, caseId, items.get(0).invoiceId(),
-                    CommunicationKind.DUNNING, level, customer.email(), mail.subject(), mail.body(), clock.instant());
+                    CommunicationKind.DUNNING, template, level, customer.email(), mail, List.of(), clock.instant());
         });
     }
 
     /** Invoices issued before references were kept are paid by their number. */
     private static String referenceOrNumber(String paymentReference, String number) {
         return paymentReference != null ? paymentReference : number;
+    }
+
+    /** What the case's record says was sent and done so far: letters cite it instead of assuming it. */
+    private LetterHistory history(UUID caseId) {
+        List<Communication> before = communications.findByCase(caseId);
+        List<LetterHistory.Letter> letters = before.stream()
+                .filter(c -> c.getKind() == CommunicationKind.DUNNING && c.getStatus() == CommunicationStatus.SENT)
+                .map(c -> new LetterHistory.Letter(businessTime.dayOf(c.getSentAt()),
+                        c.getTemplate() == null ? "letter" : c.getTemplate()))
+                .toList();
+        List<LetterHistory.Call> calls = before.stream()
+                .filter(c -> c.getKind() == CommunicationKind.CONTACT_NOTE)
+                .map(c -> new LetterHistory.Call(businessTime.dayOf(c.getCreatedAt()), c.getSubject()))
+                .toList();
+        return new LetterHistory(letters, calls);
+    }
+
+    /** An email as the customer received it (subject, HTML, text, attachments), or empty for a call note. */
+    @Transactional(readOnly = true)
+    public Optional<EmailAsSent> emailAsSent(UUID communicationId) {
+        return communications.findById(communicationId).filter(c -> c.getChannel() == Channel.EMAIL)
+                .map(EmailAsSent::of);
     }
 
     /** Whether the case already has this ladder step's email. */

@@ -14,4 +14,7 @@ interface Communications extends JpaRepository<Communication, UUID> {
 
     List<Communication> findByCustomerIdOrderByCreatedAtAsc(UUID customerId);
 
+    @Query("select c from Communication c where c.caseId = :caseId order by c.createdAt, c.id")
+    List<Communication> findByCase(UUID caseId);
+
 }

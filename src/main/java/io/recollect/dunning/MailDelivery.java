@@ -7,6 +7,7 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
@@ -100,11 +101,23 @@ class MailDelivery {
     private MimeMessage build(OutboxMail mail) {
         MimeMessage message = new FixedIdMimeMessage(mailSender.getSession(), messageId(mail.id()));
         try {
-            MimeMessageHelper helper = new MimeMessageHelper(message, false, StandardCharsets.UTF_8.name());
+            // mixed [ alternative [ text/plain, text/html ], attachments... ]; an email queued
+            // without a text part goes out as the single HTML part it was rendered as
+            boolean multipart = mail.text() != null || !mail.attachments().isEmpty();
+            MimeMessageHelper helper = multipart
+                    ? new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED, StandardCharsets.UTF_8.name())
+                    : new MimeMessageHelper(message, false, StandardCharsets.UTF_8.name());
             helper.setFrom(properties.from());
             helper.setTo(mail.recipient());
             helper.setSubject(mail.subject());
-            helper.setText(mail.body(), true);
+            if (mail.text() != null) {
+                helper.setText(mail.text(), mail.body());
+            } else {
+                helper.setText(mail.body(), true);
+            }
+            for (MailAttachment file : mail.attachments()) {
+                helper.addAttachment(file.filename(), new ByteArrayResource(file.content()), file.contentType());
+            }
             message.saveChanges();
         } catch (MessagingException e) {
             throw new IllegalStateException("Cannot build email " + mail.id(), e);

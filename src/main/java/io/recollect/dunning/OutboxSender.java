@@ -34,9 +34,12 @@ class OutboxSender {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
 
-    private static final String COLUMNS = "id, recipient, subject, body, attempts";
+    private static final String COLUMNS = "id, recipient, subject, body, text_body, attempts";
     private static final RowMapper<OutboxMail> MAIL = (rs, row) -> new OutboxMail(rs.getObject("id", UUID.class),
-            rs.getString("recipient"), rs.getString("subject"), rs.getString("body"), rs.getInt("attempts"));
+            rs.getString("recipient"), rs.getString("subject"), rs.getString("body"), rs.getString("text_body"),
+            rs.getInt("attempts"), List.of());
+    private static final RowMapper<MailAttachment> ATTACHMENT = (rs, row) -> new MailAttachment(
+            rs.getString("filename"), rs.getString("content_type"), rs.getBytes("content"));
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate ownTransaction;
@@ -95,12 +98,17 @@ class OutboxSender {
                 + " where status = 'QUEUED' and next_attempt_at <= ?"
                 + " order by next_attempt_at, id fetch first 1 rows only for update skip locked",
                 MAIL, at(clock.instant()));
-        return due.stream().findFirst();
+        return due.stream().findFirst().map(this::withAttachments);
+    }
+
+    private OutboxMail withAttachments(OutboxMail mail) {
+        return mail.withAttachments(jdbc.query("select filename, content_type, content from communication_attachments"
+                + " where communication_id = ? order by position", ATTACHMENT, mail.id()));
     }
 
     private Optional<OutboxMail> lockQueued(UUID communicationId) {
         return jdbc.query("select " + COLUMNS + " from communications where id = ? and status = 'QUEUED' for update",
-                MAIL, communicationId).stream().findFirst();
+                MAIL, communicationId).stream().findFirst().map(this::withAttachments);
     }
 
     private Outcome attempt(OutboxMail mail, MailDelivery.Connection smtp) {

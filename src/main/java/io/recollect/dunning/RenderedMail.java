@@ -1,5 +1,5 @@
 package io.recollect.dunning;
 
-/** Subject and HTML body of one email, ready to store and send. */
-record RenderedMail(String subject, String body) {
+/** Subject, HTML body and its plain-text alternative of one email, ready to store and send. */
+record RenderedMail(String subject, String html, String text) {
 }

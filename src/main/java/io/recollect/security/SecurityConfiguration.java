@@ -68,6 +68,8 @@ class SecurityConfiguration {
                         .requestMatchers(path(HttpMethod.POST, "/api/payments/*/refunds"),
                                 path(HttpMethod.POST, "/api/payments/*/allocations")).hasAnyRole(ADMIN, FINANCE)
                         .requestMatchers(path(HttpMethod.POST, "/api/payments/**")).hasAnyRole(ADMIN, INTEGRATIONS, FINANCE)
+                        .requestMatchers(path(HttpMethod.POST, "/api/service-codes")).hasAnyRole(ADMIN, FINANCE)
+                        .requestMatchers(path(HttpMethod.GET, "/api/dashboard")).hasAnyRole(ADMIN, MANAGERS, FINANCE)
                         // operators and managers start and watch collection runs
                         .requestMatchers(path("/api/collection-runs"), path("/api/collection-runs/**"))
                         .hasAnyRole(ADMIN, MANAGERS)
@@ -92,6 +94,7 @@ class SecurityConfiguration {
                         .requestMatchers(path("/actuator/health/**"), path("/login"), path("/error")).permitAll()
                         .requestMatchers(path("/actuator/**")).hasAnyRole(ADMIN, OPERATORS)
                         .requestMatchers(path("/rule-tables"), path("/rule-tables/**")).hasRole(MANAGERS)
+                        .requestMatchers(path("/dashboard")).hasAnyRole(ADMIN, MANAGERS, FINANCE)
                         .anyRequest().authenticated())
                 .formLogin(form -> form.failureHandler(formFailure()))
                 .httpBasic(basic -> basic.authenticationEntryPoint(basicOrThrottled()))

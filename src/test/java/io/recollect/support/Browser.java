@@ -117,6 +117,17 @@ public final class Browser implements AutoCloseable {
         new WebDriverWait(driver, Duration.ofSeconds(45)).until(d -> !d.findElements(by).isEmpty());
     }
 
+    /** Waits until the element is there and carries the attribute with that value (a chart that has drawn, say). */
+    public void waitForAttribute(By by, String attribute, String value) {
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> d.findElements(by).stream()
+                .anyMatch(element -> value.equals(element.getDomAttribute(attribute))));
+    }
+
+    /** How many elements the page has that match. */
+    public int count(By by) {
+        return driver.findElements(by).size();
+    }
+
     /** Keeps a screenshot under target/screenshots for a person to look at. */
     public void screenshot(String name) {
         try {

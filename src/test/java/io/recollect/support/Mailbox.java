@@ -3,6 +3,8 @@ package io.recollect.support;
 import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.util.Arrays;
@@ -30,9 +32,24 @@ public final class Mailbox {
     private static Received read(MimeMessage message) {
         try {
             return new Received(message.getRecipients(Message.RecipientType.TO)[0].toString(), message.getSubject(),
-                    message.getContent().toString());
+                    html(message));
         } catch (MessagingException | IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The HTML part of a message: the whole content of a single-part one, else its text/html part. */
+    public static String html(Part part) throws MessagingException, IOException {
+        if (part.isMimeType("multipart/*")) {
+            Multipart parts = (Multipart) part.getContent();
+            for (int i = 0; i < parts.getCount(); i++) {
+                String html = html(parts.getBodyPart(i));
+                if (html != null) {
+                    return html;
+                }
+            }
+            return null;
+        }
+        return part.isMimeType("text/html") || part instanceof MimeMessage ? part.getContent().toString() : null;
     }
 }
