@@ -6,6 +6,8 @@ import io.recollect.customers.CustomerView;
 import io.recollect.dunning.CommunicationService;
 import io.recollect.invoicing.InvoiceService;
 import io.recollect.invoicing.OpenItem;
+import io.recollect.plans.PlanFacts;
+import io.recollect.plans.PlanService;
 import io.recollect.rules.CollectionAction;
 import io.recollect.rules.CollectionDecision;
 import io.recollect.rules.CollectionPathDecisions;
@@ -54,12 +56,14 @@ class AccountDecider {
     private final Approvals approvals;
     private final BusinessTime businessTime;
     private final Clock clock;
+    private final PlanService plans;
 
     AccountDecider(CollectionCases cases, CustomerService customers, DisputeService disputes,
             DunningPauseService pauses, AccountSituations situations, PromiseService promises, InvoiceService invoices,
             CollectionPathDecisions decisions, CommunicationService communications, CaseWorkQueue work,
             CaseJournal journal, AccountSchedule schedule, CollectionProperties properties, Approvals approvals,
-            BusinessTime businessTime, Clock clock) {
+            BusinessTime businessTime, Clock clock, PlanService plans) {
+        this.plans = plans;
         this.approvals = approvals;
         this.cases = cases;
         this.customers = customers;
@@ -112,6 +116,7 @@ class AccountDecider {
                 openCases.values().stream().map(CollectionCase::getId).toList());
         Map<UUID, Set<UUID>> disputed = disputes.disputedInvoices(customerIds);
         Map<UUID, DunningPauseService.ActivePauses> paused = pauses.active(customerIds);
+        PlanFacts plans = this.plans.facts(customerIds);
         List<CollectionCase> opened = new ArrayList<>();
         for (UUID customerId : customerIds) {
             List<OpenItem> open = openItems.get(customerId);
@@ -131,7 +136,7 @@ class AccountDecider {
             AccountSituations.Facts facts = new AccountSituations.Facts(customers.get(customerId), open,
                     disputed.getOrDefault(customerId, Set.of()), paused.getOrDefault(customerId, DunningPauseService.NONE),
                     promised.open().getOrDefault(customerId, List.of()),
-                    promised.brokenByCase().getOrDefault(collectionCase.getId(), 0L));
+                    promised.brokenByCase().getOrDefault(collectionCase.getId(), 0L), plans);
             pending.add(new Pending(collectionCase, situations.of(collectionCase, facts).orElseThrow(), open));
         }
         cases.saveAll(opened);
