@@ -29,6 +29,11 @@ final class PlanFormValues {
     }
 
     static PlanTerms terms(VariableScope scope) {
+        return terms(scope::getVariable);
+    }
+
+    /** The same from submitted form values, before they reach the engine. */
+    static PlanTerms terms(java.util.function.Function<String, Object> scope) {
         return new PlanTerms(amount(scope, HardshipPlanProcess.VAR_DOWN_PAYMENT, "The down payment", false),
                 whole(scope, HardshipPlanProcess.VAR_INSTALMENTS, "The number of instalments"),
                 frequency(scope), date(scope, HardshipPlanProcess.VAR_FIRST_DUE_DATE, "The first due date"),
@@ -40,8 +45,8 @@ final class PlanFormValues {
         return value == null ? null : value.toString();
     }
 
-    private static BigDecimal amount(VariableScope scope, String name, String label, boolean required) {
-        Object value = scope.getVariable(name);
+    private static BigDecimal amount(java.util.function.Function<String, Object> scope, String name, String label, boolean required) {
+        Object value = scope.apply(name);
         if (value == null || value.toString().isBlank()) {
             if (required) {
                 throw invalid(name, label + " is required");
@@ -55,7 +60,7 @@ final class PlanFormValues {
         }
     }
 
-    private static int whole(VariableScope scope, String name, String label) {
+    private static int whole(java.util.function.Function<String, Object> scope, String name, String label) {
         BigDecimal value = amount(scope, name, label, true);
         try {
             return value.intValueExact();
@@ -64,15 +69,16 @@ final class PlanFormValues {
         }
     }
 
-    private static PlanFrequency frequency(VariableScope scope) {
-        String value = text(scope, HardshipPlanProcess.VAR_FREQUENCY);
+    private static PlanFrequency frequency(java.util.function.Function<String, Object> scope) {
+        Object raw = scope.apply(HardshipPlanProcess.VAR_FREQUENCY);
+        String value = raw == null ? null : raw.toString();
         return Arrays.stream(PlanFrequency.values()).filter(f -> f.name().equals(value)).findFirst()
                 .orElseThrow(() -> invalid(HardshipPlanProcess.VAR_FREQUENCY, "How often must be one of "
                         + Arrays.toString(PlanFrequency.values()) + ", not " + value));
     }
 
-    private static LocalDate date(VariableScope scope, String name, String label) {
-        Object value = scope.getVariable(name);
+    private static LocalDate date(java.util.function.Function<String, Object> scope, String name, String label) {
+        Object value = scope.apply(name);
         if (value instanceof Date date) {
             return new java.sql.Date(date.getTime()).toLocalDate();
         }

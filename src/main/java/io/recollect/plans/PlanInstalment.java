@@ -1,5 +1,6 @@
 package io.recollect.plans;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -15,6 +16,7 @@ class PlanInstalment {
 
     @Id
     private UUID id;
+    @Column(name = "plan_id")
     private UUID planId;
     private int seq;
     private LocalDate dueDate;

@@ -110,6 +110,20 @@ public class PlanService {
                 policy.decide(proposal(customer, planned, terms)));
     }
 
+    /** Why these terms make no schedule for the plan's account today, or empty when they do. */
+    @Transactional(readOnly = true)
+    public Optional<String> problemWith(UUID planId, PlanTerms terms) {
+        PaymentPlan plan = get(planId);
+        Money balance = overdueInvoices(plan.getCustomerId()).values().stream()
+                .reduce(Money.zero(plan.currency()), Money::plus);
+        try {
+            PlanSchedule.of(balance, terms, today());
+            return Optional.empty();
+        } catch (BusinessRuleException invalid) {
+            return Optional.of(invalid.getMessage());
+        }
+    }
+
     /** The collector's terms: the schedule for what is overdue now. */
     @Transactional
     public PlanView propose(UUID planId, PlanTerms terms, String negotiator) {

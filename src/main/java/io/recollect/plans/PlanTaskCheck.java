@@ -26,6 +26,25 @@ class PlanTaskCheck implements TaskCompletionCheck {
 
     @Override
     @Transactional(readOnly = true)
+    public Optional<String> invalid(String taskId, Map<String, Object> values) {
+        Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+        if (task == null || !HardshipPlanProcess.TASK_NEGOTIATE_PLAN.equals(task.getTaskDefinitionKey())) {
+            return Optional.empty();
+        }
+        ProcessInstance process = runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId())
+                .singleResult();
+        if (process == null) {
+            return Optional.empty();
+        }
+        try {
+            return plans.problemWith(PlanFormValues.planId(process.getBusinessKey()), PlanFormValues.terms(values::get));
+        } catch (io.recollect.shared.BusinessRuleException invalid) {
+            return Optional.of(invalid.getMessage());
+        }
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public Optional<String> refusal(String taskId, String userId, Map<String, Object> values) {
         Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
         if (task == null || !HardshipPlanProcess.TASK_APPROVE_PLAN.equals(task.getTaskDefinitionKey())) {

@@ -16,7 +16,11 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 
-/** Issue 12: offering a plan used to record a note only, so the same plan task came back every 14 days. */
+/**
+ * Issue 12: offering a plan used to record a note only ({@code activePlan} was always false), so the
+ * same "Decide on a payment plan" task came back every 14 days. On main this failed with
+ * {@code Expecting empty but was: ["Task_DecidePlan"]}.
+ */
 class PlanRegressionIntegrationTests extends IntegrationTest {
 
     @Autowired
@@ -39,9 +43,11 @@ class PlanRegressionIntegrationTests extends IntegrationTest {
         Task planTask = cases.openTask(customer);
         assertThat(planTask).isNotNull();
 
-        // main: the manager offers a plan on the decide-plan task
-        tasks.claim(planTask.getId(), "manager");
-        tasks.complete(planTask.getId(), Map.of("planDecision", "PLAN_OFFERED"));
+        // The table offers a plan: a collector negotiates it, within policy, so it runs at once.
+        assertThat(planTask.getTaskDefinitionKey()).isEqualTo(HardshipPlanProcess.TASK_NEGOTIATE_PLAN);
+        tasks.claim(planTask.getId(), "collector");
+        tasks.complete(planTask.getId(), Map.of("instalmentCount", 3L, "frequency", "MONTHLY",
+                "firstDueDate", time.today().plusDays(20).toString()));
         cases.settle();
 
         time.advanceDays(15);
