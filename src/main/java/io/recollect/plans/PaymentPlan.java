@@ -153,7 +153,8 @@ class PaymentPlan {
         agreedAt = now;
     }
 
-    void missed(Instant now) {
+    /** An instalment's grace passed unpaid. */
+    void missed() {
         missedCount++;
     }
 

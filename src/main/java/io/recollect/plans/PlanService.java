@@ -21,7 +21,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Currency;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -215,7 +214,7 @@ public class PlanService {
                 remind(plan, view);
             }
             if (today.isAfter(instalment.getDueDate().plusDays(plan.getGraceDays())) && instalment.miss(now)) {
-                plan.missed(now);
+                plan.missed();
             }
         }
         boolean termOver = today.isAfter(views.get(views.size() - 1).dueDate().plusDays(plan.getGraceDays()));
