@@ -8,6 +8,7 @@ import io.recollect.invoicing.InvoiceService;
 import io.recollect.invoicing.OpenItem;
 import io.recollect.payments.PaymentService;
 import io.recollect.payments.PaymentView;
+import io.recollect.plans.PlanService;
 import io.recollect.rules.CollectionPathDecisions;
 import io.recollect.shared.Money;
 import java.util.Currency;
@@ -26,9 +27,12 @@ public class AccountService {
     private final CommunicationService communications;
     private final CollectionCaseService cases;
     private final CollectionPathDecisions decisions;
+    private final PlanService plans;
 
     AccountService(CustomerService customers, InvoiceService invoices, PaymentService payments,
-            CommunicationService communications, CollectionCaseService cases, CollectionPathDecisions decisions) {
+            CommunicationService communications, CollectionCaseService cases, CollectionPathDecisions decisions,
+            PlanService plans) {
+        this.plans = plans;
         this.customers = customers;
         this.invoices = invoices;
         this.payments = payments;
@@ -48,7 +52,7 @@ public class AccountService {
         Money credit = sum(history.stream().map(PaymentView::unapplied).toList(), currency);
         return new AccountView(customer, openTotal.minus(credit), overdue, credit, open, Aging.of(open, currency),
                 history, communications.forCustomer(customerId), cases.openCase(customerId).orElse(null),
-                cases.history(customerId), decisions.forCustomer(customerId));
+                cases.history(customerId), decisions.forCustomer(customerId), plans.forCustomer(customerId));
     }
 
     private static Money sum(List<Money> amounts, Currency currency) {

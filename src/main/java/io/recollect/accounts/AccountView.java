@@ -5,6 +5,7 @@ import io.recollect.customers.CustomerView;
 import io.recollect.dunning.CommunicationView;
 import io.recollect.invoicing.OpenItem;
 import io.recollect.payments.PaymentView;
+import io.recollect.plans.PlanView;
 import io.recollect.rules.DecisionRecordView;
 import io.recollect.shared.Money;
 import java.util.List;
@@ -16,9 +17,10 @@ import java.util.List;
  * @param balance open invoices minus unapplied credit
  * @param unappliedCredit payments not yet applied to any invoice
  * @param openCase the open collection case, if any
+ * @param paymentPlans the customer's hardship payment plans, oldest first, with their instalments
  */
 public record AccountView(CustomerView customer, Money balance, Money overdue, Money unappliedCredit,
         List<OpenItem> openInvoices, Aging aging, List<PaymentView> payments,
         List<CommunicationView> communications, CaseView openCase, List<CaseView> cases,
-        List<DecisionRecordView> decisions) {
+        List<DecisionRecordView> decisions, List<PlanView> paymentPlans) {
 }

@@ -7,6 +7,8 @@ import io.recollect.dunning.Channel;
 import io.recollect.dunning.CommunicationService;
 import io.recollect.dunning.CommunicationView;
 import io.recollect.payments.PaymentService;
+import io.recollect.plans.PlanService;
+import io.recollect.plans.PlanView;
 import io.recollect.rules.CollectionPathDecisions;
 import io.recollect.rules.DecisionRecordView;
 import java.util.ArrayList;
@@ -31,9 +33,11 @@ public class TimelineService {
     private final CommunicationService communications;
     private final PaymentService payments;
     private final HistoryService history;
+    private final PlanService plans;
 
     TimelineService(CustomerService customers, CollectionCaseService cases, CollectionPathDecisions decisions,
-            CommunicationService communications, PaymentService payments, HistoryService history) {
+            CommunicationService communications, PaymentService payments, HistoryService history, PlanService plans) {
+        this.plans = plans;
         this.customers = customers;
         this.cases = cases;
         this.decisions = decisions;
@@ -67,8 +71,30 @@ public class TimelineService {
         paid.forEach(p -> p.refunds().forEach(r -> entries.add(new TimelineEntry(r.at(),
                 "CREDIT_REFUNDED", r.amount().display() + " of credit refunded: " + r.reason(), r.by(), null))));
         tasks(customerId).forEach(t -> addTask(entries, t));
+        plans.forCustomer(customerId).forEach(p -> addPlan(entries, p));
         entries.sort(Comparator.comparing(TimelineEntry::at).thenComparing(TimelineService::causalRank));
         return entries;
+    }
+
+    private static void addPlan(List<TimelineEntry> entries, PlanView plan) {
+        entries.add(new TimelineEntry(plan.createdAt(), "PLAN_OFFERED", "Payment plan offered (" + plan.source()
+                + "): a collector negotiates it", "system", null));
+        String terms = plan.balance() == null ? "" : plan.balance().display() + " in " + plan.instalments().size()
+                + " payments" + (plan.frequency() == null ? "" : ", " + plan.frequency().name().toLowerCase());
+        if (plan.agreedAt() != null) {
+            entries.add(new TimelineEntry(plan.agreedAt(), "PLAN_ACTIVE", "Payment plan agreed: " + terms
+                    + (plan.approvedBy() == null ? " (within policy)" : " (approved by " + plan.approvedBy() + ")"),
+                    plan.negotiatedBy(), null));
+        }
+        if (plan.endedAt() != null) {
+            String why = switch (plan.status()) {
+                case REFUSED, REJECTED -> ": " + plan.policyReason();
+                case BROKEN -> " after " + plan.missed() + " missed instalments; dunning resumes on what is open";
+                default -> "";
+            };
+            entries.add(new TimelineEntry(plan.endedAt(), "PLAN_" + plan.status().name(), "Payment plan "
+                    + plan.status().name().toLowerCase() + why, "system", null));
+        }
     }
 
     /** At the same instant, what happened comes before the decision it caused, and that before its effects. */

@@ -7,6 +7,8 @@ import io.recollect.dunning.CommunicationService;
 import io.recollect.invoicing.InvoiceService;
 import io.recollect.invoicing.OpenItem;
 import io.recollect.payments.PaymentService;
+import io.recollect.plans.PlanFacts;
+import io.recollect.plans.PlanService;
 import io.recollect.rules.CollectionAction;
 import io.recollect.rules.CollectionDecision;
 import io.recollect.rules.CollectionPathDecisions;
@@ -56,13 +58,15 @@ class AccountDecider {
     private final Approvals approvals;
     private final BusinessTime businessTime;
     private final Clock clock;
+    private final PlanService plans;
 
     AccountDecider(CollectionCases cases, CustomerService customers, DisputeService disputes,
             DunningPauseService pauses, AccountSituations situations, PromiseService promises, InvoiceService invoices,
             PaymentService payments,
             CollectionPathDecisions decisions, CommunicationService communications, CaseWorkQueue work,
             CaseJournal journal, AccountSchedule schedule, CollectionProperties properties, Approvals approvals,
-            BusinessTime businessTime, Clock clock) {
+            BusinessTime businessTime, Clock clock, PlanService plans) {
+        this.plans = plans;
         this.approvals = approvals;
         this.cases = cases;
         this.customers = customers;
@@ -96,14 +100,14 @@ class AccountDecider {
     /** What a batch's situations are built from, read with a fixed number of queries whatever its size. */
     record BatchFacts(Map<UUID, CustomerView> customers, Map<UUID, List<OpenItem>> openItems,
             Map<UUID, CollectionCase> openCases, PromiseService.Settled promised, Map<UUID, Set<UUID>> disputed,
-            Map<UUID, DunningPauseService.ActivePauses> paused) {
+            Map<UUID, DunningPauseService.ActivePauses> paused, PlanFacts plans) {
 
         AccountSituations.Facts factsOf(CollectionCase collectionCase) {
             UUID customerId = collectionCase.getCustomerId();
             return new AccountSituations.Facts(customers.get(customerId), openItems.get(customerId),
                     disputed.getOrDefault(customerId, Set.of()), paused.getOrDefault(customerId, DunningPauseService.NONE),
                     promised.open().getOrDefault(customerId, List.of()),
-                    promised.brokenByCase().getOrDefault(collectionCase.getId(), 0L));
+                    promised.brokenByCase().getOrDefault(collectionCase.getId(), 0L), plans);
         }
     }
 
@@ -121,7 +125,7 @@ class AccountDecider {
                 .collect(Collectors.toMap(CollectionCase::getCustomerId, c -> c));
         return new BatchFacts(customers.getAll(customerIds), invoices.openItems(customerIds), openCases,
                 promises.settleAll(customerIds, openCases.values().stream().map(CollectionCase::getId).toList()),
-                disputed, pauses.active(customerIds));
+                disputed, pauses.active(customerIds), plans.facts(customerIds));
     }
 
     private record Pending(CollectionCase collectionCase, AccountSituations.Snapshot snapshot, List<OpenItem> open) {

@@ -4,6 +4,8 @@ import io.recollect.customers.CustomerService;
 import io.recollect.customers.CustomerView;
 import io.recollect.invoicing.InvoiceService;
 import io.recollect.invoicing.OpenItem;
+import io.recollect.plans.PlanFacts;
+import io.recollect.plans.PlanService;
 import io.recollect.rules.AccountSituation;
 import io.recollect.shared.BusinessTime;
 import io.recollect.shared.Money;
@@ -33,9 +35,12 @@ class AccountSituations {
     private final DunningPauseService pauses;
     private final BusinessTime businessTime;
     private final Clock clock;
+    private final PlanService plans;
 
     AccountSituations(InvoiceService invoices, CustomerService customers, PromiseService promises,
-            DisputeService disputes, DunningPauseService pauses, BusinessTime businessTime, Clock clock) {
+            DisputeService disputes, DunningPauseService pauses, BusinessTime businessTime, Clock clock,
+            PlanService plans) {
+        this.plans = plans;
         this.businessTime = businessTime;
         this.invoices = invoices;
         this.customers = customers;
@@ -61,7 +66,7 @@ class AccountSituations {
      * ({@link #of(CollectionCase)}), or for a whole batch with a fixed number of queries.
      */
     record Facts(CustomerView customer, List<OpenItem> openItems, Set<UUID> disputed,
-            DunningPauseService.ActivePauses pauses, List<Promise> openPromises, long brokenPromises) {
+            DunningPauseService.ActivePauses pauses, List<Promise> openPromises, long brokenPromises, PlanFacts plans) {
     }
 
     /** Empty when nothing is overdue. */
@@ -69,7 +74,7 @@ class AccountSituations {
         UUID customerId = collectionCase.getCustomerId();
         return of(collectionCase, new Facts(customers.get(customerId), invoices.openItems(customerId),
                 disputes.disputedInvoices(customerId), pauses.active(customerId), promises.open(customerId),
-                promises.broken(collectionCase.getId())));
+                promises.broken(collectionCase.getId()), plans.facts(List.of(customerId))));
     }
 
     /** Empty when nothing is overdue. */
@@ -81,8 +86,12 @@ class AccountSituations {
         CustomerView customer = facts.customer();
         Set<UUID> disputed = facts.disputed();
         Set<UUID> paused = facts.pauses().invoices();
+        UUID customerId = customer.id();
+        // A running plan's invoices are paid by its instalments, not dunned.
+        Set<UUID> planned = facts.plans().planInvoices(customerId);
         List<OpenItem> dunnable = overdue.stream()
-                .filter(item -> !disputed.contains(item.invoiceId()) && !paused.contains(item.invoiceId())).toList();
+                .filter(item -> !disputed.contains(item.invoiceId()) && !paused.contains(item.invoiceId())
+                        && !planned.contains(item.invoiceId())).toList();
         Optional<LocalDate> accountPausedUntil = facts.pauses().accountPausedUntil();
         List<Promise> openPromises = facts.openPromises();
         Instant now = clock.instant();
@@ -95,10 +104,11 @@ class AccountSituations {
                 businessTime.daysBetween(Optional.ofNullable(collectionCase.getLastActionAt())
                         .orElse(collectionCase.getOpenedAt()), now),
                 daysUntil(collectionCase.getNextStepAt(), now),
-                (int) facts.brokenPromises(), !openPromises.isEmpty(), false,
+                (int) facts.brokenPromises(), !openPromises.isEmpty(), facts.plans().activePlan(customerId),
                 overdue.stream().anyMatch(item -> disputed.contains(item.invoiceId())), customer.hardship(),
                 accountPausedUntil.isPresent() || (dunnable.isEmpty() && !paused.isEmpty()),
                 collectionCase.isWithAgency());
+        situation.setBrokenPlans(facts.plans().brokenPlans(customerId));
         return Optional.of(new Snapshot(situation, dunnable, holdEnds(collectionCase, openPromises, accountPausedUntil, now)));
     }
 

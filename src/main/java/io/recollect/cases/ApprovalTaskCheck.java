@@ -23,7 +23,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class ApprovalTaskCheck implements TaskCompletionCheck {
 
-    static final String HARDSHIP = "the hardship this plan is for";
     static final String DISPUTE = "this dispute";
 
     private final TaskService tasks;
@@ -60,8 +59,6 @@ class ApprovalTaskCheck implements TaskCompletionCheck {
         }
         UUID key = UUID.fromString(process.getBusinessKey());
         return switch (task.getTaskDefinitionKey()) {
-            case TASK_DECIDE_PLAN -> approvals.otherThan(
-                    hardshipReportedBy(processCase.byId(key)).orElse(null), userId, HARDSHIP);
             case TASK_DECIDE_WRITE_OFF -> "APPROVE".equals(values.get(VAR_WRITE_OFF_DECISION))
                     ? approvals.mayApproveWriteOff(userId, writeOffAmount(processCase.byId(key)))
                     : Optional.empty();

@@ -103,7 +103,7 @@ class CaseWorkDispatcher {
         }
         Task open = tasks.createTaskQuery().processDefinitionKey(KEY).processInstanceBusinessKey(businessKey)
                 .singleResult();
-        if (open != null && item.kind().taskKey().equals(open.getTaskDefinitionKey())) {
+        if (open != null && item.kind().taskKey() != null && item.kind().taskKey().equals(open.getTaskDefinitionKey())) {
             refresh(open, item);
             return;
         }

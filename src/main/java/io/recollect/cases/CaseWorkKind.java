@@ -5,7 +5,8 @@ import io.recollect.rules.CollectionAction;
 /** What a decision asks of the collection-case process. */
 enum CaseWorkKind {
     CONTACT(CollectionCaseProcess.TASK_CONTACT_CUSTOMER),
-    DECIDE_PLAN(CollectionCaseProcess.TASK_DECIDE_PLAN),
+    /** Start the hardship-plan process (no task of the case's own; the name is kept for queued rows). */
+    DECIDE_PLAN(null),
     DECIDE_WRITE_OFF(CollectionCaseProcess.TASK_DECIDE_WRITE_OFF),
     AGENCY_HANDOVER(CollectionCaseProcess.TASK_HAND_OVER_TO_AGENCY),
     /** Nothing is overdue: end whatever the case process is doing. */
@@ -17,7 +18,7 @@ enum CaseWorkKind {
         this.taskKey = taskKey;
     }
 
-    /** The user task this work opens, or null. */
+    /** The user task this work opens, or null when it opens none in the case process. */
     String taskKey() {
         return taskKey;
     }

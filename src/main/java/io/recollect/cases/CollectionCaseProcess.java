@@ -20,7 +20,6 @@ public final class CollectionCaseProcess {
     public static final String VAR_DISPUTED_INVOICE = "disputedInvoice";
     public static final String VAR_DISPUTE_REASON = "disputeReason";
     /** Form fields of the managers' decision tasks. */
-    public static final String VAR_PLAN_DECISION = "planDecision";
     public static final String VAR_WRITE_OFF_DECISION = "writeOffDecision";
     public static final String VAR_DECISION_NOTE = "decisionNote";
     public static final String VAR_WRITE_OFF_APPROVED_BY = "writeOffApprovedBy";
@@ -32,7 +31,8 @@ public final class CollectionCaseProcess {
     /** A later decision asks for different work: the open task ends and the process waits again. */
     public static final String MESSAGE_WORK_SUPERSEDED = "WorkSuperseded";
     public static final String TASK_CONTACT_CUSTOMER = "Task_ContactCustomer";
-    public static final String TASK_DECIDE_PLAN = "Task_DecidePlan";
+    /** Starts (or finds) the customer's hardship-plan process; the plan's own tasks live there. */
+    public static final String TASK_OFFER_HARDSHIP_PLAN = "Task_OfferHardshipPlan";
     public static final String TASK_DECIDE_WRITE_OFF = "Task_DecideWriteOff";
     public static final String TASK_HAND_OVER_TO_AGENCY = "Task_HandOverToAgency";
 

@@ -4,6 +4,7 @@ import static io.recollect.cases.CollectionCaseProcess.*;
 
 import io.recollect.customers.CustomerService;
 import io.recollect.dunning.CommunicationService;
+import io.recollect.plans.PlanService;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -27,10 +28,12 @@ class RecordContactOutcome implements TaskListener {
     private final ProcessCase processCase;
     private final CollectionProperties properties;
     private final Clock clock;
+    private final PlanService plans;
 
     RecordContactOutcome(CommunicationService communications, PromiseService promises, DisputeService disputes,
             DunningPauseService pauses, CustomerService customers, ProcessCase processCase,
-            CollectionProperties properties, Clock clock) {
+            CollectionProperties properties, Clock clock, PlanService plans) {
+        this.plans = plans;
         this.properties = properties;
         this.communications = communications;
         this.promises = promises;
@@ -57,7 +60,11 @@ class RecordContactOutcome implements TaskListener {
             case DISPUTE -> disputes.raise(customerId,
                     FormValues.requiredText(task, VAR_DISPUTED_INVOICE, "The disputed invoice's number"),
                     FormValues.requiredText(task, VAR_DISPUTE_REASON, "What the customer disputes"), actor);
-            case HARDSHIP -> customers.setHardship(customerId, true, note, actor);
+            case HARDSHIP -> {
+                customers.setHardship(customerId, true, note, actor);
+                // The collector is on the phone with the customer: the plan is negotiated now.
+                plans.offer(customerId, caseId, "HARDSHIP", actor);
+            }
             case WRONG_CONTACT_DETAILS -> pauses.pauseCustomerByPolicy(customerId, "Contact details are wrong",
                     LocalDate.now(clock).plus(properties.wrongContactPause()), actor);
             case NO_CONTACT -> { }

@@ -119,6 +119,23 @@ public class CommunicationService {
                 .map(EmailAsSent::of);
     }
 
+    /**
+     * A payment-plan email (agreement, instalment reminder) from the given template, once per
+     * dedupe key. The model gets the customer as {@code customer}.
+     */
+    @Transactional
+    public UUID queuePlanEmail(String dedupeKey, UUID customerId, UUID caseId, String template, Object[] subjectArgs,
+            Map<String, Object> model) {
+        return queueOnce(dedupeKey, () -> {
+            CustomerView customer = customers.get(customerId);
+            Map<String, Object> withCustomer = new java.util.HashMap<>(model);
+            withCustomer.put("customer", customer);
+            RenderedMail mail = renderer.render(template, customer.language(), subjectArgs, withCustomer);
+            return Communication.email(dedupeKey, customerId, caseId, null, CommunicationKind.PLAN, template, null,
+                    customer.email(), mail, List.of(), clock.instant());
+        });
+    }
+
     /** Whether the case already has this ladder step's email. */
     @Transactional(readOnly = true)
     public boolean hasDunningStep(UUID caseId, String template, int level) {

@@ -29,7 +29,9 @@ public class AccountSituation {
     private int brokenPromises;
     /** A promise to pay is pending. */
     private boolean openPromise;
-    /** A payment plan is running. */
+    /** Payment plans the customer broke before (the hardship-plan process counts them). */
+    private int brokenPlans;
+    /** A payment plan is running: its invoices count neither in the amount nor in the days past due. */
     private boolean activePlan;
     /** An overdue invoice is disputed. */
     private boolean openDispute;
@@ -135,6 +137,14 @@ public class AccountSituation {
         this.openPromise = openPromise;
     }
 
+    public int getBrokenPlans() {
+        return brokenPlans;
+    }
+
+    public void setBrokenPlans(int brokenPlans) {
+        this.brokenPlans = brokenPlans;
+    }
+
     public boolean isActivePlan() {
         return activePlan;
     }
@@ -182,7 +192,7 @@ public class AccountSituation {
                 + ", segment=" + segment + ", riskBand=" + riskBand + ", remindersSent=" + remindersSent
                 + ", daysSinceLastAction=" + daysSinceLastAction + ", daysUntilNextStep=" + daysUntilNextStep
                 + ", brokenPromises=" + brokenPromises + ", openPromise=" + openPromise
-                + ", activePlan=" + activePlan + ", openDispute=" + openDispute + ", hardship=" + hardship
+                + ", brokenPlans=" + brokenPlans + ", activePlan=" + activePlan + ", openDispute=" + openDispute + ", hardship=" + hardship
                 + ", dunningPaused=" + dunningPaused + ", handedToAgency=" + handedToAgency + "]";
     }
 }

@@ -56,7 +56,10 @@ class SecurityConfiguration {
                         // what collectors learn from customers: promises, disputes, pauses, hardship
                         .requestMatchers(path("/api/customers/*/promises"), path("/api/customers/*/dunning-pause"),
                                 path("/api/customers/*/hardship"), path("/api/invoices/*/disputes"),
-                                path("/api/invoices/*/dunning-pause"))
+                                path("/api/invoices/*/dunning-pause"),
+                                // hardship payment plans: start one, preview a proposal's schedule
+                                path(HttpMethod.POST, "/api/customers/*/payment-plans"),
+                                path(HttpMethod.POST, "/api/customers/*/payment-plans/preview"))
                         .hasAnyRole(ADMIN, INTEGRATIONS, COLLECTORS, MANAGERS)
                         .requestMatchers(path(HttpMethod.GET, "/api/access-log")).hasRole(AUDITORS)
                         .requestMatchers(path(HttpMethod.PUT, "/api/customers/*/team")).hasAnyRole(ADMIN, INTEGRATIONS, MANAGERS)

@@ -17,4 +17,13 @@ public interface TaskCompletionCheck {
      * @param values the submitted form values, by field (String, Number, Boolean)
      */
     Optional<String> refusal(String taskId, String userId, Map<String, Object> values);
+
+    /**
+     * Why these form values cannot be accepted whoever sends them (terms that make no payment
+     * plan, say), or empty if they can: a 422 problem instead of the engine's 500 for a failing
+     * task listener, which checks the same again.
+     */
+    default Optional<String> invalid(String taskId, Map<String, Object> values) {
+        return Optional.empty();
+    }
 }

@@ -168,6 +168,12 @@ class TaskRequestGuard extends OncePerRequestFilter {
             body.path("variables").fields().forEachRemaining(field -> values.put(field.getKey(),
                     json.convertValue(field.getValue().path("value"), Object.class)));
             for (TaskCompletionCheck check : checks) {
+                var invalid = check.invalid(taskId, values);
+                if (invalid.isPresent()) {
+                    log.info("Refused {} completing task {}: values that do not fit the task", user, taskId);
+                    problem(response, 422, "invalid-task-values", "Invalid task values", invalid.get(), List.of());
+                    return false;
+                }
                 var refusal = check.refusal(taskId, user, values);
                 if (refusal.isPresent()) {
                     return forbidden(response, user, taskId, refusal.get());

@@ -144,17 +144,17 @@ class CollectionOutcomeProcessTests extends IntegrationTest {
     }
 
     @Test
-    void hardshipReportedByPhoneGoesToManagersForAPlanDecision() {
+    void hardshipReportedByPhoneOpensThePlanNegotiation() {
         CustomerView customer = escalatedEnterpriseCase("800.00");
 
         cases.complete(customer, "collector", Map.of(CollectionCaseProcess.VAR_CONTACT_OUTCOME, "HARDSHIP",
                 CollectionCaseProcess.VAR_CONTACT_NOTE, "Lost their main client"));
 
-        assertThat(cases.caseProcess(customer)).isWaitingAt(CollectionCaseProcess.TASK_DECIDE_PLAN);
-        assertThat(task(cases.caseProcess(customer))).hasCandidateGroup("collection-managers");
-        cases.complete(customer, "manager", Map.of(CollectionCaseProcess.VAR_PLAN_DECISION, "PLAN_OFFERED",
-                CollectionCaseProcess.VAR_DECISION_NOTE, "Six monthly installments"));
-        assertThat(kinds(customer)).contains("HARDSHIP_REPORTED", "PLAN_DECISION");
+        org.camunda.bpm.engine.task.Task negotiate = cases.openTask(customer);
+        assertThat(negotiate.getTaskDefinitionKey()).isEqualTo(io.recollect.plans.HardshipPlanProcess.TASK_NEGOTIATE_PLAN);
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(negotiate.getProcessInstanceId())
+                .singleResult().getProcessDefinitionId()).startsWith("hardship-plan");
+        assertThat(kinds(customer)).contains("HARDSHIP_REPORTED");
     }
 
     @Test

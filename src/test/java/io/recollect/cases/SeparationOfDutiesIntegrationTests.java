@@ -60,35 +60,38 @@ class SeparationOfDutiesIntegrationTests extends IntegrationTest {
     }
 
     @Test
-    void managerWhoReportedHardshipCannotDecideThePlan() {
-        CustomerView customer = fixtures.customer();
+    void managerWhoNegotiatedAPlanCannotApproveIt() {
+        CustomerView customer = fixtures.customer(Segment.SMALL_BUSINESS, RiskBand.D);
         fixtures.overdueInvoice(customer, "400.00", 5, time.today());
         cases.settle();
         assertThat(as("manager").exchange("/api/customers/" + customer.id() + "/hardship", HttpMethod.PUT,
                 new HttpEntity<>(Map.of("hardship", true, "note", "Lost their job")), JsonNode.class)
                 .getStatusCode()).isEqualTo(HttpStatus.OK);
         cases.settle();
+        Task negotiate = cases.openTask(customer);
+        tasks.claim(negotiate.getId(), "manager");
+        tasks.complete(negotiate.getId(), Map.of("instalmentCount", 4L, "frequency", "MONTHLY",
+                "firstDueDate", time.today().plusDays(10).toString()));
+        cases.settle();
         Task plan = cases.openTask(customer);
-        assertThat(plan.getTaskDefinitionKey()).isEqualTo(CollectionCaseProcess.TASK_DECIDE_PLAN);
+        assertThat(plan.getTaskDefinitionKey()).isEqualTo(io.recollect.plans.HardshipPlanProcess.TASK_APPROVE_PLAN);
         claim(plan, "manager");
-        Map<String, Object> decision = Map.of("variables", Map.of("planDecision", Map.of("value", "PLAN_OFFERED")));
+        Map<String, Object> decision = Map.of("variables", Map.of("approvalDecision", Map.of("value", "APPROVE")));
 
         ResponseEntity<JsonNode> viaRest = as("manager").postForEntity(task(plan) + "/complete", decision, JsonNode.class);
         ResponseEntity<JsonNode> viaTasklist = as("manager").postForEntity(
                 "/camunda/api/engine/engine/default/task/" + plan.getId() + "/submit-form", decision, JsonNode.class);
 
         assertThat(viaRest.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(viaRest.getBody().toString()).contains("manager raised the hardship");
+        assertThat(viaRest.getBody().toString()).contains("manager negotiated this plan");
         assertThat(viaTasklist.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(cases.openTask(customer).getId()).isEqualTo(plan.getId());
-        assertThat(kinds(customer)).doesNotContain("PLAN_DECISION");
-
         unclaim(plan, "manager");
         claim(plan, "mila");
         assertThat(as("mila").postForEntity(task(plan) + "/complete", decision, Void.class).getStatusCode())
                 .isEqualTo(HttpStatus.NO_CONTENT);
         cases.settle();
-        assertThat(kinds(customer)).contains("PLAN_DECISION");
+        assertThat(kinds(customer)).contains("PLAN_ACTIVE");
     }
 
     @Test

@@ -63,13 +63,23 @@ class RoleMatrixIntegrationTests extends IntegrationTest {
     }
 
     @Test
-    void collectorReportsHardshipButCannotWorkTheManagersPlanTask() {
-        CustomerView customer = fixtures.customer();
+    void collectorNegotiatesAPlanButCannotWorkTheManagersApproval() {
+        CustomerView customer = fixtures.customer(io.recollect.customers.Segment.SMALL_BUSINESS,
+                io.recollect.customers.RiskBand.D);
         fixtures.overdueInvoice(customer, "400.00", 5, time.today());
         cases.settle();
         assertThat(as("collector").exchange("/api/customers/" + customer.id() + "/hardship", HttpMethod.PUT,
                 new HttpEntity<>(Map.of("hardship", true, "note", "Lost their job")), JsonNode.class).getStatusCode())
                 .isEqualTo(HttpStatus.OK);
+        cases.settle();
+        Task negotiate = cases.openTask(customer);
+        String negotiateTask = "/engine-rest/task/" + negotiate.getId();
+        assertThat(as("collector").postForEntity(negotiateTask + "/claim", Map.of("userId", "collector"), Void.class)
+                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(as("collector").postForEntity(negotiateTask + "/complete", Map.of("variables", Map.of(
+                "instalmentCount", Map.of("value", 4), "frequency", Map.of("value", "MONTHLY"),
+                "firstDueDate", Map.of("value", time.today().plusDays(10).toString()))), Void.class)
+                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         cases.settle();
         Task plan = cases.openTask(customer);
         String task = "/engine-rest/task/" + plan.getId();
@@ -77,9 +87,9 @@ class RoleMatrixIntegrationTests extends IntegrationTest {
         ResponseEntity<JsonNode> claim = as("collector").postForEntity(task + "/claim", Map.of("userId", "collector"),
                 JsonNode.class);
         ResponseEntity<JsonNode> complete = as("collector").postForEntity(task + "/complete",
-                Map.of("variables", Map.of("planDecision", Map.of("value", "PLAN_OFFERED"))), JsonNode.class);
+                Map.of("variables", Map.of("approvalDecision", Map.of("value", "APPROVE"))), JsonNode.class);
 
-        assertThat(plan.getTaskDefinitionKey()).isEqualTo("Task_DecidePlan");
+        assertThat(plan.getTaskDefinitionKey()).isEqualTo("Task_ApprovePlan");
         assertThat(claim.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(complete.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(cases.openTask(customer).getId()).isEqualTo(plan.getId());

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
 import io.recollect.rules.RuleTableException;
@@ -31,6 +32,14 @@ public final class DecisionTableCompiler {
 
     /** @param table the table's name, used in the resource path and in error messages */
     public static KieBase compile(String table, byte[] xlsx) {
+        return compile(table, xlsx, RequiredCells::missing);
+    }
+
+    /**
+     * The same for a table whose ACTION cells are not the collection path's: {@code rowCheck} says,
+     * for a sheet row and its ACTION statements, what the row lacks (empty when nothing).
+     */
+    public static KieBase compile(String table, byte[] xlsx, BiFunction<Integer, List<String>, List<String>> rowCheck) {
         KieServices ks = KieServices.Factory.get();
         // Drools' KieRepository is process-wide: a release id per build keeps concurrent compiles apart.
         ReleaseId releaseId = ks.newReleaseId("io.recollect.rules", table, "build-" + UUID.randomUUID());
@@ -38,7 +47,7 @@ public final class DecisionTableCompiler {
         // Only ".drl.xlsx" is read as a decision table; a bare ".xlsx" is skipped with a mere WARN.
         files.write("src/main/resources/io/recollect/rules/" + table + ".drl.xlsx", xlsx);
         GeneratedDrl drl = GeneratedDrl.of(xlsx);
-        KieBase base = build(ks, releaseId, files, table, drl);
+        KieBase base = build(ks, releaseId, files, table, drl, rowCheck);
         checkFirstMatchWins(table, base, drl);
         return base;
     }
@@ -61,12 +70,12 @@ public final class DecisionTableCompiler {
         KieFileSystem files = ks.newKieFileSystem().generateAndWritePomXML(releaseId);
         String batchDrl = GeneratedDrl.withoutActivationGroups(drl);
         files.write("src/main/resources/io/recollect/rules/" + table + ".drl", batchDrl);
-        return build(ks, releaseId, files, table, GeneratedDrl.ofDrl(batchDrl));
+        return build(ks, releaseId, files, table, GeneratedDrl.ofDrl(batchDrl), RequiredCells::missing);
     }
 
     /** @param drl the rules as Drools reads them, for reporting problems by sheet row */
     private static KieBase build(KieServices ks, ReleaseId releaseId, KieFileSystem files, String table,
-            GeneratedDrl drl) {
+            GeneratedDrl drl, BiFunction<Integer, List<String>, List<String>> rowCheck) {
         KieBuilder builder;
         try {
             builder = ks.newKieBuilder(files).buildAll();
@@ -80,7 +89,7 @@ public final class DecisionTableCompiler {
         }
         try {
             KieBase base = ks.newKieContainer(releaseId).getKieBase();
-            checkRules(table, base, drl);
+            checkRules(table, base, drl, rowCheck);
             return base;
         } finally {
             // The container keeps what it needs; without this every upload would stay in memory.
@@ -88,7 +97,8 @@ public final class DecisionTableCompiler {
         }
     }
 
-    private static void checkRules(String table, KieBase base, GeneratedDrl drl) {
+    private static void checkRules(String table, KieBase base, GeneratedDrl drl,
+            BiFunction<Integer, List<String>, List<String>> rowCheck) {
         // In sheet order, so a manager can work through the messages top to bottom.
         List<Rule> rules = inSheetOrder(base);
         List<String> problems = new ArrayList<>();
@@ -101,7 +111,7 @@ public final class DecisionTableCompiler {
                 problems.add("rule '" + rule.getName() + "' does not end in its spreadsheet row;"
                         + " remove the NAME column so decisions can cite their row");
             } else {
-                problems.addAll(checkActions(row.getAsInt(), drl.actionsOf(rule.getName())));
+                problems.addAll(checkActions(row.getAsInt(), drl.actionsOf(rule.getName()), rowCheck));
             }
         }
         if (!problems.isEmpty()) {
@@ -140,7 +150,8 @@ public final class DecisionTableCompiler {
                 .sorted(Comparator.comparingInt(rule -> SheetRows.rowOf(rule.getName()).orElse(0))).toList();
     }
 
-    private static List<String> checkActions(int row, Optional<List<String>> actions) {
+    private static List<String> checkActions(int row, Optional<List<String>> actions,
+            BiFunction<Integer, List<String>, List<String>> rowCheck) {
         if (actions.isEmpty()) {
             // Fail closed: a row whose cells cannot be checked must not decide anything.
             return List.of("row " + row + ": its ACTION cells could not be read back");
@@ -151,7 +162,7 @@ public final class DecisionTableCompiler {
             return List.of("row " + row + ": no ACTION values, so it would decide nothing"
                     + " (a RuleTable needs at least one filled-in row)");
         }
-        return RequiredCells.missing(row, actions.get());
+        return rowCheck.apply(row, actions.get());
     }
 
     private static String describe(Throwable error) {

@@ -1,0 +1,2 @@
+/** Hardship payment plans: negotiation, policy check, approval, and watching every instalment. */
+package io.recollect.plans;
