@@ -11,6 +11,7 @@ import io.recollect.payments.PaymentView;
 import io.recollect.rules.CollectionPathDecisions;
 import io.recollect.shared.Money;
 import java.util.Currency;
+import io.recollect.writeoffs.WriteOffService;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -26,9 +27,12 @@ public class AccountService {
     private final CommunicationService communications;
     private final CollectionCaseService cases;
     private final CollectionPathDecisions decisions;
+    private final WriteOffService writeOffs;
 
     AccountService(CustomerService customers, InvoiceService invoices, PaymentService payments,
-            CommunicationService communications, CollectionCaseService cases, CollectionPathDecisions decisions) {
+            CommunicationService communications, CollectionCaseService cases, CollectionPathDecisions decisions,
+            WriteOffService writeOffs) {
+        this.writeOffs = writeOffs;
         this.customers = customers;
         this.invoices = invoices;
         this.payments = payments;
@@ -48,7 +52,8 @@ public class AccountService {
         Money credit = sum(history.stream().map(PaymentView::unapplied).toList(), currency);
         return new AccountView(customer, openTotal.minus(credit), overdue, credit, open, Aging.of(open, currency),
                 history, communications.forCustomer(customerId), cases.openCase(customerId).orElse(null),
-                cases.history(customerId), decisions.forCustomer(customerId));
+                cases.history(customerId), decisions.forCustomer(customerId), writeOffs.forCustomer(customerId),
+                writeOffs.recoveriesOf(customerId));
     }
 
     private static Money sum(List<Money> amounts, Currency currency) {

@@ -7,6 +7,8 @@ import io.recollect.invoicing.OpenItem;
 import io.recollect.payments.PaymentView;
 import io.recollect.rules.DecisionRecordView;
 import io.recollect.shared.Money;
+import io.recollect.writeoffs.RecoveryView;
+import io.recollect.writeoffs.WriteOffView;
 import java.util.List;
 
 /**
@@ -16,9 +18,11 @@ import java.util.List;
  * @param balance open invoices minus unapplied credit
  * @param unappliedCredit payments not yet applied to any invoice
  * @param openCase the open collection case, if any
+ * @param writeOffs write-off requests and what was posted, oldest first
+ * @param recoveries money received on invoices after they were written off (not in payments' allocations to open invoices)
  */
 public record AccountView(CustomerView customer, Money balance, Money overdue, Money unappliedCredit,
         List<OpenItem> openInvoices, Aging aging, List<PaymentView> payments,
         List<CommunicationView> communications, CaseView openCase, List<CaseView> cases,
-        List<DecisionRecordView> decisions) {
+        List<DecisionRecordView> decisions, List<WriteOffView> writeOffs, List<RecoveryView> recoveries) {
 }

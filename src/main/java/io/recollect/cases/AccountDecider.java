@@ -51,16 +51,14 @@ class AccountDecider {
     private final CaseJournal journal;
     private final AccountSchedule schedule;
     private final CollectionProperties properties;
-    private final Approvals approvals;
     private final BusinessTime businessTime;
     private final Clock clock;
 
     AccountDecider(CollectionCases cases, CustomerService customers, DisputeService disputes,
             DunningPauseService pauses, AccountSituations situations, PromiseService promises, InvoiceService invoices,
             CollectionPathDecisions decisions, CommunicationService communications, CaseWorkQueue work,
-            CaseJournal journal, AccountSchedule schedule, CollectionProperties properties, Approvals approvals,
+            CaseJournal journal, AccountSchedule schedule, CollectionProperties properties,
             BusinessTime businessTime, Clock clock) {
-        this.approvals = approvals;
         this.cases = cases;
         this.customers = customers;
         this.disputes = disputes;
@@ -191,11 +189,9 @@ class AccountDecider {
         int queued = 0;
         CaseWorkKind kind = CaseWorkKind.forAction(decision.action());
         if (kind != null) {
-            // Who may approve a write-off depends on its amount (separation of duties), not only on the row.
-            String group = kind == CaseWorkKind.DECIDE_WRITE_OFF ? account.snapshot().dunnedAmount()
-                    .map(approvals::writeOffApprovers).orElse(decision.candidateGroup()) : decision.candidateGroup();
+            // A write-off's approvers come from the write-off-approval table, when its request is routed.
             work.add(collectionCase.getId(), collectionCase.getCustomerId(), recorded.decisionId(), kind,
-                    group, decision.priority(), now.plus(properties.contactTaskSla()));
+                    decision.candidateGroup(), decision.priority(), now.plus(properties.contactTaskSla()));
             queued = 1;
         }
         return new Acted(afterWait, emails, queued);

@@ -6,7 +6,7 @@ import io.recollect.rules.CollectionAction;
 enum CaseWorkKind {
     CONTACT(CollectionCaseProcess.TASK_CONTACT_CUSTOMER),
     DECIDE_PLAN(CollectionCaseProcess.TASK_DECIDE_PLAN),
-    DECIDE_WRITE_OFF(CollectionCaseProcess.TASK_DECIDE_WRITE_OFF),
+    DECIDE_WRITE_OFF(CollectionCaseProcess.TASK_REQUEST_WRITE_OFF),
     AGENCY_HANDOVER(CollectionCaseProcess.TASK_HAND_OVER_TO_AGENCY),
     /** Nothing is overdue: end whatever the case process is doing. */
     CLOSE(null);
@@ -17,7 +17,7 @@ enum CaseWorkKind {
         this.taskKey = taskKey;
     }
 
-    /** The user task this work opens, or null. */
+    /** The activity this work starts (a user task, or the step that requests a write-off), or null. */
     String taskKey() {
         return taskKey;
     }

@@ -8,10 +8,9 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * collection-case: records a manager's decision on a payment plan or a write-off. The plan
- * and write-off processes of later work will take over from here; the decision is on record now.
- * Whoever reported the hardship does not decide the plan; a write-off is approved by the group
- * its amount needs, for the amount that will be posted (read from the account, not the task).
+ * collection-case: records a manager's decision on a payment plan. The plan process of later
+ * work will take over from here; the decision is on record now. Whoever reported the hardship
+ * does not decide the plan. (Write-offs are decided in their own process, see writeoffs.)
  */
 @Component("recordManagerDecision")
 class RecordManagerDecision implements TaskListener {
@@ -34,18 +33,9 @@ class RecordManagerDecision implements TaskListener {
         CollectionCase collectionCase = processCase.of(task);
         UUID customerId = collectionCase.getCustomerId();
         String note = FormValues.text(task, VAR_DECISION_NOTE);
-        if (TASK_DECIDE_WRITE_OFF.equals(task.getTaskDefinitionKey())) {
-            String decision = FormValues.requiredText(task, VAR_WRITE_OFF_DECISION, "The write-off decision");
-            if ("APPROVE".equals(decision)) {
-                approvals.requireMayApproveWriteOff(actor, check.writeOffAmount(collectionCase));
-            }
-            task.setVariable(VAR_WRITE_OFF_APPROVED_BY, "APPROVE".equals(decision) ? actor : null);
-            journal.record(customerId, CaseEventType.WRITE_OFF_DECISION, decision + FormValues.asSuffix(note), actor);
-        } else {
-            approvals.requireOtherThan(check.hardshipReportedBy(collectionCase).orElse(null), actor,
-                    ApprovalTaskCheck.HARDSHIP);
-            String decision = FormValues.requiredText(task, VAR_PLAN_DECISION, "The plan decision");
-            journal.record(customerId, CaseEventType.PLAN_DECISION, decision + FormValues.asSuffix(note), actor);
-        }
+        approvals.requireOtherThan(check.hardshipReportedBy(collectionCase).orElse(null), actor,
+                ApprovalTaskCheck.HARDSHIP);
+        String decision = FormValues.requiredText(task, VAR_PLAN_DECISION, "The plan decision");
+        journal.record(customerId, CaseEventType.PLAN_DECISION, decision + FormValues.asSuffix(note), actor);
     }
 }

@@ -2,5 +2,5 @@ package io.recollect.dunning;
 
 /** What a communication was about. */
 public enum CommunicationKind {
-    INVOICE, DUNNING, CONTACT_NOTE
+    INVOICE, DUNNING, CONTACT_NOTE, WRITE_OFF_NOTICE
 }
