@@ -111,6 +111,8 @@ class WriteOffIntegrationTests extends IntegrationTest {
         assertThat(created.getBody().path("approval").asText()).isEqualTo("COLLECTION_MANAGERS");
         cases.settle();
         Task approval = approvalTask(customer);
+        assertThat(as("collector").postForEntity(engineTask(approval) + "/claim", Map.of("userId", "collector"),
+                JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         claim(approval, "max");
 
         ResponseEntity<JsonNode> viaRest = as("max").postForEntity(engineTask(approval) + "/complete", approve(),
@@ -225,6 +227,7 @@ class WriteOffIntegrationTests extends IntegrationTest {
         assertThat(request("fiona", customer, "UNCOLLECTABLE", null).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(request("integration", customer, "UNCOLLECTABLE", null).getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(request("admin", customer, "UNCOLLECTABLE", null).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         ResponseEntity<JsonNode> tooMuch = as("collector").postForEntity(requests(customer), Map.of("reason",
                 "SETTLEMENT", "invoices", List.of(Map.of("invoiceNumber", invoice.number(), "amount", "50.01"))),
                 JsonNode.class);

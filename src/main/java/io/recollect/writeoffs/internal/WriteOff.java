@@ -1,6 +1,7 @@
 package io.recollect.writeoffs.internal;
 
 import io.recollect.rules.WriteOffRoute;
+import io.recollect.shared.Actors;
 import io.recollect.shared.BusinessRuleException;
 import io.recollect.shared.Money;
 import io.recollect.writeoffs.WriteOffReason;
@@ -102,7 +103,7 @@ public class WriteOff {
         this.ruleVersion = route.citation().version();
         this.ruleRow = route.citation().row();
         if (route.automatic()) {
-            approve("system", "Approved by the write-off-approval table", requestedAt);
+            approve(Actors.SYSTEM, "Approved by the write-off-approval table", requestedAt);
         }
     }
 
