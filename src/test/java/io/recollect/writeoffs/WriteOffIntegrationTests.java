@@ -95,11 +95,17 @@ class WriteOffIntegrationTests extends IntegrationTest {
         assertThat(invoices.get(invoice.id()).status()).isEqualTo(InvoiceStatus.ISSUED);
 
         claim(approval, "fiona");
+        // The form declares the decision and a note, not the amount: the amounts are the request's.
+        ResponseEntity<JsonNode> smuggled = as("fiona").postForEntity(engineTask(approval) + "/complete",
+                Map.of("variables", Map.of("writeOffDecision", Map.of("value", "APPROVE"),
+                        "writeOffSummary", Map.of("value", "Write off EUR 1.00"))), JsonNode.class);
+        assertThat(smuggled.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(as("fiona").postForEntity(engineTask(approval) + "/complete", approve(), Void.class).getStatusCode())
                 .isEqualTo(HttpStatus.NO_CONTENT);
         cases.settle();
         assertThat(invoices.get(invoice.id()).status()).isEqualTo(InvoiceStatus.WRITTEN_OFF);
         assertThat(writeOff(created).decidedBy()).isEqualTo("fiona");
+        assertThat(writeOff(created).posted().amount()).isEqualByComparingTo("1500.00");
     }
 
     @Test
