@@ -1,7 +1,7 @@
 -- A write-off request fixes its invoices and amounts when it is made; approval posts those, less
 -- what was paid since, never more. open_customer_id holds the customer while the request waits
--- (the same open-key pattern as promises: H2 has no partial indexes), so a customer has at most
--- one write-off waiting for approval whatever the number of nodes.
+-- or approved but not yet posted (the same open-key pattern as promises: H2 has no partial
+-- indexes), so a customer has at most one write-off under way whatever the number of nodes.
 create table write_offs (
     id               uuid primary key,
     customer_id      uuid         not null references customers (id),
@@ -28,7 +28,7 @@ create table write_offs (
     version          bigint       not null,
     constraint uk_write_offs_open_customer unique (open_customer_id),
     constraint ck_write_offs_open_customer
-        check (open_customer_id is null or (status = 'REQUESTED' and open_customer_id = customer_id)),
+        check (open_customer_id is null or (status in ('REQUESTED', 'APPROVED') and open_customer_id = customer_id)),
     constraint ck_write_offs_amounts check (requested_amount > 0 and (posted_amount is null
         or (posted_amount >= 0 and posted_amount <= requested_amount)))
 );

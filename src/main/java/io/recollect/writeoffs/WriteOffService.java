@@ -338,8 +338,8 @@ public class WriteOffService {
     }
 
     private static ConflictException waiting() {
-        return new ConflictException("write-off-pending", "A write-off request of this customer is already waiting"
-                + " for approval");
+        return new ConflictException("write-off-pending", "A write-off of this customer is already waiting"
+                + " for approval or posting");
     }
 
     private static boolean violated(DataIntegrityViolationException ex) {

@@ -25,8 +25,8 @@ import java.util.UUID;
 
 /**
  * A write-off request and what became of it. The invoices and amounts are fixed when it is
- * requested; posting writes off at most those. {@code openCustomerId} is set only while it waits
- * for approval: its unique key keeps one waiting request per customer.
+ * requested; posting writes off at most those. {@code openCustomerId} is set only until it is
+ * posted or rejected: its unique key keeps one write-off under way per customer.
  */
 @Entity
 @Table(name = "write_offs")
@@ -115,6 +115,7 @@ public class WriteOff {
     public void reject(String decider, String note, Instant at) {
         requireStatus(WriteOffStatus.REQUESTED, "reject");
         decided(WriteOffStatus.REJECTED, decider, note, at);
+        this.openCustomerId = null;
     }
 
     private void decided(WriteOffStatus outcome, String decider, String note, Instant at) {
@@ -122,7 +123,6 @@ public class WriteOff {
         this.decidedBy = decider;
         this.decisionNote = note;
         this.decidedAt = at;
-        this.openCustomerId = null;
     }
 
     /** Records what posting wrote off per line (at most what each line requested). */
@@ -135,6 +135,7 @@ public class WriteOff {
         }
         this.postedAmount = total.amount();
         this.status = WriteOffStatus.POSTED;
+        this.openCustomerId = null;
     }
 
     private void requireStatus(WriteOffStatus required, String action) {
