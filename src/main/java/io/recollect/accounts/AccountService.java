@@ -12,6 +12,7 @@ import io.recollect.plans.PlanService;
 import io.recollect.rules.CollectionPathDecisions;
 import io.recollect.shared.Money;
 import java.util.Currency;
+import io.recollect.writeoffs.WriteOffService;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -28,11 +29,13 @@ public class AccountService {
     private final CollectionCaseService cases;
     private final CollectionPathDecisions decisions;
     private final PlanService plans;
+    private final WriteOffService writeOffs;
 
     AccountService(CustomerService customers, InvoiceService invoices, PaymentService payments,
             CommunicationService communications, CollectionCaseService cases, CollectionPathDecisions decisions,
-            PlanService plans) {
+            PlanService plans, WriteOffService writeOffs) {
         this.plans = plans;
+        this.writeOffs = writeOffs;
         this.customers = customers;
         this.invoices = invoices;
         this.payments = payments;
@@ -52,7 +55,8 @@ public class AccountService {
         Money credit = sum(history.stream().map(PaymentView::unapplied).toList(), currency);
         return new AccountView(customer, openTotal.minus(credit), overdue, credit, open, Aging.of(open, currency),
                 history, communications.forCustomer(customerId), cases.openCase(customerId).orElse(null),
-                cases.history(customerId), decisions.forCustomer(customerId), plans.forCustomer(customerId));
+                cases.history(customerId), decisions.forCustomer(customerId), plans.forCustomer(customerId),
+                writeOffs.forCustomer(customerId), writeOffs.recoveriesOf(customerId));
     }
 
     private static Money sum(List<Money> amounts, Currency currency) {

@@ -8,6 +8,8 @@ import io.recollect.payments.PaymentView;
 import io.recollect.plans.PlanView;
 import io.recollect.rules.DecisionRecordView;
 import io.recollect.shared.Money;
+import io.recollect.writeoffs.RecoveryView;
+import io.recollect.writeoffs.WriteOffView;
 import java.util.List;
 
 /**
@@ -18,9 +20,12 @@ import java.util.List;
  * @param unappliedCredit payments not yet applied to any invoice
  * @param openCase the open collection case, if any
  * @param paymentPlans the customer's hardship payment plans, oldest first, with their instalments
+ * @param writeOffs write-off requests and what was posted, oldest first
+ * @param recoveries money received on invoices after they were written off (not in payments' allocations to open invoices)
  */
 public record AccountView(CustomerView customer, Money balance, Money overdue, Money unappliedCredit,
         List<OpenItem> openInvoices, Aging aging, List<PaymentView> payments,
         List<CommunicationView> communications, CaseView openCase, List<CaseView> cases,
-        List<DecisionRecordView> decisions, List<PlanView> paymentPlans) {
+        List<DecisionRecordView> decisions, List<PlanView> paymentPlans, List<WriteOffView> writeOffs,
+        List<RecoveryView> recoveries) {
 }

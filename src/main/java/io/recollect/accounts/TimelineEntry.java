@@ -7,7 +7,8 @@ import java.util.UUID;
  * One line of an account's history.
  *
  * @param kind what happened: DECISION, EMAIL, CALL_NOTE, TASK_CREATED, TASK_COMPLETED, PAYMENT,
- *     CASE_OPENED, CASE_CLOSED, or a case event such as PROMISE_KEPT or DISPUTE_RAISED
+ *     CASE_OPENED, CASE_CLOSED, WRITE_OFF_REQUESTED, WRITE_OFF_POSTED, WRITE_OFF_REJECTED, RECOVERY,
+ *     or a case event such as PROMISE_KEPT or DISPUTE_RAISED
  * @param caseId the collection case it belongs to, when it belongs to one
  */
 public record TimelineEntry(Instant at, String kind, String summary, String actor, UUID caseId) {

@@ -13,6 +13,9 @@ import io.recollect.rules.CollectionPathDecisions;
 import io.recollect.rules.DecisionRecordView;
 import java.util.ArrayList;
 import java.util.Comparator;
+import io.recollect.writeoffs.WriteOffService;
+import io.recollect.writeoffs.WriteOffStatus;
+import io.recollect.writeoffs.WriteOffView;
 import java.util.List;
 import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
@@ -34,10 +37,13 @@ public class TimelineService {
     private final PaymentService payments;
     private final HistoryService history;
     private final PlanService plans;
+    private final WriteOffService writeOffs;
 
     TimelineService(CustomerService customers, CollectionCaseService cases, CollectionPathDecisions decisions,
-            CommunicationService communications, PaymentService payments, HistoryService history, PlanService plans) {
+            CommunicationService communications, PaymentService payments, HistoryService history, PlanService plans,
+            WriteOffService writeOffs) {
         this.plans = plans;
+        this.writeOffs = writeOffs;
         this.customers = customers;
         this.cases = cases;
         this.decisions = decisions;
@@ -72,6 +78,9 @@ public class TimelineService {
                 "CREDIT_REFUNDED", r.amount().display() + " of credit refunded: " + r.reason(), r.by(), null))));
         tasks(customerId).forEach(t -> addTask(entries, t));
         plans.forCustomer(customerId).forEach(p -> addPlan(entries, p));
+        writeOffs.forCustomer(customerId).forEach(w -> addWriteOff(entries, w));
+        writeOffs.recoveriesOf(customerId).forEach(r -> entries.add(new TimelineEntry(r.recordedAt(), "RECOVERY",
+                "Recovered " + r.amount().display() + " on a written-off invoice", "system", null)));
         entries.sort(Comparator.comparing(TimelineEntry::at).thenComparing(TimelineService::causalRank));
         return entries;
     }
@@ -105,6 +114,20 @@ public class TimelineService {
             case "CASE_CLOSED" -> 3;
             default -> 0;
         };
+    }
+
+    private static void addWriteOff(List<TimelineEntry> entries, WriteOffView w) {
+        entries.add(new TimelineEntry(w.requestedAt(), "WRITE_OFF_REQUESTED", "Write-off of " + w.requested().display()
+                + " requested (" + w.reason() + "), approval " + w.approval() + " (" + w.citation().table() + " "
+                + w.citation().version().substring(0, 12) + ", row " + w.citation().row() + ")", w.requestedBy(),
+                w.caseId()));
+        if (w.status() == WriteOffStatus.POSTED) {
+            entries.add(new TimelineEntry(w.decidedAt(), "WRITE_OFF_POSTED", w.posted().display() + " written off ("
+                    + w.reason() + "), approved by " + w.decidedBy(), w.decidedBy(), w.caseId()));
+        } else if (w.status() == WriteOffStatus.REJECTED) {
+            entries.add(new TimelineEntry(w.decidedAt(), "WRITE_OFF_REJECTED", "Write-off of " + w.requested().display()
+                    + " rejected", w.decidedBy(), w.caseId()));
+        }
     }
 
     private static TimelineEntry decision(DecisionRecordView d) {

@@ -55,7 +55,6 @@ class AccountDecider {
     private final CaseJournal journal;
     private final AccountSchedule schedule;
     private final CollectionProperties properties;
-    private final Approvals approvals;
     private final BusinessTime businessTime;
     private final Clock clock;
     private final PlanService plans;
@@ -64,10 +63,9 @@ class AccountDecider {
             DunningPauseService pauses, AccountSituations situations, PromiseService promises, InvoiceService invoices,
             PaymentService payments,
             CollectionPathDecisions decisions, CommunicationService communications, CaseWorkQueue work,
-            CaseJournal journal, AccountSchedule schedule, CollectionProperties properties, Approvals approvals,
+            CaseJournal journal, AccountSchedule schedule, CollectionProperties properties,
             BusinessTime businessTime, Clock clock, PlanService plans) {
         this.plans = plans;
-        this.approvals = approvals;
         this.cases = cases;
         this.customers = customers;
         this.disputes = disputes;
@@ -220,11 +218,9 @@ class AccountDecider {
         int queued = 0;
         CaseWorkKind kind = CaseWorkKind.forAction(decision.action());
         if (kind != null) {
-            // Who may approve a write-off depends on its amount (separation of duties), not only on the row.
-            String group = kind == CaseWorkKind.DECIDE_WRITE_OFF ? account.snapshot().dunnedAmount()
-                    .map(approvals::writeOffApprovers).orElse(decision.candidateGroup()) : decision.candidateGroup();
+            // A write-off's approvers come from the write-off-approval table, when its request is routed.
             work.add(collectionCase.getId(), collectionCase.getCustomerId(), recorded.decisionId(), kind,
-                    group, decision.priority(), now.plus(properties.contactTaskSla()));
+                    decision.candidateGroup(), decision.priority(), now.plus(properties.contactTaskSla()));
             queued = 1;
         }
         return new Acted(afterWait, emails, queued);

@@ -4,8 +4,6 @@ import static io.recollect.cases.CollectionCaseProcess.*;
 
 import io.recollect.customers.CustomerService;
 import io.recollect.security.TaskCompletionCheck;
-import io.recollect.shared.Money;
-import java.util.Currency;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -30,12 +28,10 @@ class ApprovalTaskCheck implements TaskCompletionCheck {
     private final ProcessCase processCase;
     private final DisputeService disputes;
     private final Approvals approvals;
-    private final AccountSituations situations;
     private final CustomerService customers;
 
     ApprovalTaskCheck(TaskService tasks, RuntimeService runtime, ProcessCase processCase, DisputeService disputes,
-            Approvals approvals, AccountSituations situations, CustomerService customers) {
-        this.situations = situations;
+            Approvals approvals, CustomerService customers) {
         this.customers = customers;
         this.tasks = tasks;
         this.runtime = runtime;
@@ -59,9 +55,6 @@ class ApprovalTaskCheck implements TaskCompletionCheck {
         }
         UUID key = UUID.fromString(process.getBusinessKey());
         return switch (task.getTaskDefinitionKey()) {
-            case TASK_DECIDE_WRITE_OFF -> "APPROVE".equals(values.get(VAR_WRITE_OFF_DECISION))
-                    ? approvals.mayApproveWriteOff(userId, writeOffAmount(processCase.byId(key)))
-                    : Optional.empty();
             case DisputeProcess.TASK_RESOLVE_DISPUTE -> approvals.otherThan(disputes.raisedBy(key).orElse(null),
                     userId, DISPUTE);
             default -> Optional.empty();
@@ -78,13 +71,6 @@ class ApprovalTaskCheck implements TaskCompletionCheck {
         } catch (IllegalArgumentException notAnId) {
             return false;
         }
-    }
-
-    /** What PostApprovedWriteOff writes off if the case's write-off is approved now. */
-    Money writeOffAmount(CollectionCase collectionCase) {
-        Currency currency = Currency.getInstance(customers.get(collectionCase.getCustomerId()).currency());
-        return situations.of(collectionCase).flatMap(AccountSituations.Snapshot::dunnedAmount)
-                .orElse(Money.zero(currency));
     }
 
     /** Who reported the customer's hardship, when someone did. */

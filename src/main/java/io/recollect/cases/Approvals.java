@@ -1,9 +1,6 @@
 package io.recollect.cases;
 
-import io.recollect.security.Roles;
 import io.recollect.shared.Actors;
-import io.recollect.shared.Money;
-import java.math.BigDecimal;
 import java.util.Optional;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
@@ -19,11 +16,9 @@ import org.springframework.stereotype.Component;
 class Approvals {
 
     private final IdentityService identity;
-    private final CollectionProperties properties;
 
-    Approvals(IdentityService identity, CollectionProperties properties) {
+    Approvals(IdentityService identity) {
         this.identity = identity;
-        this.properties = properties;
     }
 
     /** Whoever raised a matter (a hardship report, a dispute, a request) never decides it. */
@@ -36,27 +31,6 @@ class Approvals {
 
     void requireOtherThan(String raisedBy, String decider, String matter) {
         otherThan(raisedBy, decider, matter).ifPresent(Approvals::refuse);
-    }
-
-    /** The group that approves a write-off of this amount: managers up to their limit, finance above it. */
-    String writeOffApprovers(Money amount) {
-        BigDecimal limit = properties.writeOffManagerLimits().get(amount.currency());
-        return limit != null && amount.amount().compareTo(limit) <= 0 ? Roles.MANAGERS : Roles.FINANCE;
-    }
-
-    /** Finance may approve any write-off; collection managers only those up to their limit. */
-    Optional<String> mayApproveWriteOff(String approver, Money amount) {
-        if (Actors.SYSTEM.equals(approver)) {
-            return Optional.empty();
-        }
-        String group = writeOffApprovers(amount);
-        return isMember(approver, group) || isMember(approver, Roles.FINANCE) ? Optional.empty()
-                : Optional.of("A write-off of " + amount.display() + " is approved by " + group + "; " + approver
-                        + " is not a member");
-    }
-
-    void requireMayApproveWriteOff(String approver, Money amount) {
-        mayApproveWriteOff(approver, amount).ifPresent(Approvals::refuse);
     }
 
     boolean isMember(String user, String group) {

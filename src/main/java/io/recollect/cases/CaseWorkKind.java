@@ -7,7 +7,7 @@ enum CaseWorkKind {
     CONTACT(CollectionCaseProcess.TASK_CONTACT_CUSTOMER),
     /** Start the hardship-plan process (no task of the case's own; the name is kept for queued rows). */
     DECIDE_PLAN(null),
-    DECIDE_WRITE_OFF(CollectionCaseProcess.TASK_DECIDE_WRITE_OFF),
+    DECIDE_WRITE_OFF(CollectionCaseProcess.TASK_REQUEST_WRITE_OFF),
     AGENCY_HANDOVER(CollectionCaseProcess.TASK_HAND_OVER_TO_AGENCY),
     /** Nothing is overdue: end whatever the case process is doing. */
     CLOSE(null);
@@ -18,7 +18,7 @@ enum CaseWorkKind {
         this.taskKey = taskKey;
     }
 
-    /** The user task this work opens, or null when it opens none in the case process. */
+    /** The activity this work starts in the case process (a user task, or the step that requests a write-off), or null. */
     String taskKey() {
         return taskKey;
     }

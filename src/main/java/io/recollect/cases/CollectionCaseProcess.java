@@ -20,9 +20,7 @@ public final class CollectionCaseProcess {
     public static final String VAR_DISPUTED_INVOICE = "disputedInvoice";
     public static final String VAR_DISPUTE_REASON = "disputeReason";
     /** Form fields of the managers' decision tasks. */
-    public static final String VAR_WRITE_OFF_DECISION = "writeOffDecision";
     public static final String VAR_DECISION_NOTE = "decisionNote";
-    public static final String VAR_WRITE_OFF_APPROVED_BY = "writeOffApprovedBy";
     public static final String VAR_AGENCY_REFERENCE = "agencyReference";
     /** A decision asks a person to act: the waiting case process opens the task named by {@link #VAR_WORK}. */
     public static final String MESSAGE_PERSON_NEEDED = "PersonNeeded";
@@ -33,7 +31,8 @@ public final class CollectionCaseProcess {
     public static final String TASK_CONTACT_CUSTOMER = "Task_ContactCustomer";
     /** Starts (or finds) the customer's hardship-plan process; the plan's own tasks live there. */
     public static final String TASK_OFFER_HARDSHIP_PLAN = "Task_OfferHardshipPlan";
-    public static final String TASK_DECIDE_WRITE_OFF = "Task_DecideWriteOff";
+    /** Not a user task: requests a write-off, whose own process (writeoffs) is approved and posted. */
+    public static final String TASK_REQUEST_WRITE_OFF = "Task_RequestWriteOff";
     public static final String TASK_HAND_OVER_TO_AGENCY = "Task_HandOverToAgency";
 
     private CollectionCaseProcess() {

@@ -20,16 +20,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param overdueTaskPriorityStep how much a task past its SLA is raised (capped at 100)
  * @param overdueTaskGroup who else is offered a task past its SLA
  * @param pauseWithoutApproval the longest pause a collector may set; a longer one takes a collection manager
- * @param writeOffManagerLimits per currency, the largest write-off a collection manager may approve; above it,
- *     or in a currency not listed, finance approves (until the write-off-approval table routes approvals)
  */
 @ConfigurationProperties("recollect.collection")
 record CollectionProperties(Duration contactTaskSla, Duration disputeTaskSla, Period promiseGrace,
         Period maxPromiseHorizon, Period maxPauseHorizon, Period wrongContactPause,
         @DefaultValue("20") int overdueTaskPriorityStep, @DefaultValue("collection-managers") String overdueTaskGroup,
-        @DefaultValue("P14D") Period pauseWithoutApproval, Map<Currency, BigDecimal> writeOffManagerLimits) {
-
-    CollectionProperties {
-        writeOffManagerLimits = writeOffManagerLimits == null ? Map.of() : Map.copyOf(writeOffManagerLimits);
-    }
+        @DefaultValue("P14D") Period pauseWithoutApproval) {
 }

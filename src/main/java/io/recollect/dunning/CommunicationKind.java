@@ -4,5 +4,6 @@ package io.recollect.dunning;
 public enum CommunicationKind {
     INVOICE, DUNNING, CONTACT_NOTE,
     /** A payment plan's agreement and instalment reminders. */
-    PLAN
+    PLAN,
+    WRITE_OFF_NOTICE
 }

@@ -136,6 +136,25 @@ public class CommunicationService {
         });
     }
 
+    /**
+     * Tells the customer what was written off, once per write-off (dedupe key
+     * {@code write-off:<id>}), in the transaction that posted it.
+     */
+    @Transactional
+    public UUID queueWriteOffNotice(UUID writeOffId, UUID customerId, UUID caseId, String template,
+            List<WrittenOffItem> items) {
+        String key = "write-off:" + writeOffId;
+        return queueOnce(key, () -> {
+            CustomerView customer = customers.get(customerId);
+            Money total = items.stream().map(WrittenOffItem::amount).reduce(Money::plus).orElseThrow();
+            RenderedMail mail = renderer.render(template, customer.language(),
+                    new Object[] {items.get(0).invoiceNumber(), total.display()},
+                    Map.of("customer", customer, "items", items, "total", total));
+            return Communication.email(key, customerId, caseId, null, CommunicationKind.WRITE_OFF_NOTICE, template, null,
+                    customer.email(), mail, List.of(), clock.instant());
+        });
+    }
+
     /** Whether the case already has this ladder step's email. */
     @Transactional(readOnly = true)
     public boolean hasDunningStep(UUID caseId, String template, int level) {

@@ -42,6 +42,7 @@ public class Invoice {
     private BigDecimal openAmount;
     private BigDecimal creditedAmount;
     private BigDecimal writtenOffAmount;
+    private BigDecimal recoveredAmount;
     @Enumerated(EnumType.STRING)
     private InvoiceStatus status;
     private Instant createdAt;
@@ -75,6 +76,7 @@ public class Invoice {
         this.openAmount = BigDecimal.ZERO;
         this.creditedAmount = BigDecimal.ZERO;
         this.writtenOffAmount = BigDecimal.ZERO;
+        this.recoveredAmount = BigDecimal.ZERO;
         this.status = InvoiceStatus.DRAFT;
         this.createdAt = createdAt;
     }
@@ -145,10 +147,36 @@ public class Invoice {
     /** Writes off everything still open. */
     Money writeOff(Instant now) {
         requireOpen("write off");
-        Money open = getOpenAmount();
-        writtenOffAmount = writtenOffAmount.add(open.amount());
-        reduceOpenAmount(open, InvoiceStatus.WRITTEN_OFF, now);
-        return open;
+        return writeOff(getOpenAmount(), now);
+    }
+
+    /**
+     * Writes off up to {@code amount} of what is open, never more than is open (what was paid
+     * since the write-off was requested is not written off); returns what it wrote off. Written
+     * off to zero, the invoice is WRITTEN_OFF; otherwise it stays open for the rest.
+     */
+    Money writeOff(Money amount, Instant now) {
+        requireOpen("write off");
+        Money posted = amount.min(getOpenAmount());
+        if (posted.isPositive()) {
+            writtenOffAmount = writtenOffAmount.add(posted.amount());
+            reduceOpenAmount(posted, InvoiceStatus.WRITTEN_OFF, now);
+        }
+        return posted;
+    }
+
+    /**
+     * Money received after the invoice was written off: a recovery, up to what was written off
+     * and not yet recovered. The open amount stays at zero; returns what was taken as recovery.
+     */
+    Money recover(Money amount) {
+        if (status != InvoiceStatus.WRITTEN_OFF) {
+            throw new BusinessRuleException("invoice-not-written-off", "Invoice " + number
+                    + " is " + status + "; only a written-off invoice takes a recovery");
+        }
+        Money taken = amount.min(getWrittenOff().minus(getRecovered()));
+        recoveredAmount = recoveredAmount.add(taken.amount());
+        return taken;
     }
 
     private void reduceOpenAmount(Money amount, InvoiceStatus whenNothingLeft, Instant now) {
@@ -224,6 +252,11 @@ public class Invoice {
     /** The ISO 11649 creditor reference customers quote when paying; none on invoices issued before it was kept. */
     public String getPaymentReference() {
         return paymentReference;
+    }
+
+    /** Received after the write-off; not part of the open amount nor of what was paid. */
+    public Money getRecovered() {
+        return Money.of(recoveredAmount, getCurrency());
     }
 
     public InvoiceStatus getStatus() {

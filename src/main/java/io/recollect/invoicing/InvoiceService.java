@@ -237,6 +237,47 @@ public class InvoiceService {
         return writtenOff;
     }
 
+    /**
+     * Writes off up to {@code amount} of what is still open on the invoice, never more; returns
+     * what was written off (zero when it was paid or closed since).
+     */
+    @Transactional
+    public Money writeOff(UUID invoiceId, Money amount) {
+        Invoice invoice = invoices.lockById(invoiceId).orElseThrow(() -> new NotFoundException("Invoice", invoiceId));
+        if (!invoice.getStatus().isOpen()) {
+            return Money.zero(invoice.getCurrency());
+        }
+        Money writtenOff = invoice.writeOff(amount, clock.instant());
+        announceIfSettled(invoice);
+        return writtenOff;
+    }
+
+    /**
+     * Takes up to {@code amount} of a payment as a recovery of a written-off invoice; returns what
+     * it took (at most what was written off and not yet recovered).
+     */
+    @Transactional
+    public Money recover(UUID invoiceId, Money amount, UUID paymentId) {
+        Invoice invoice = invoices.lockById(invoiceId).orElseThrow(() -> new NotFoundException("Invoice", invoiceId));
+        if (!invoice.getCurrency().equals(amount.currency())) {
+            throw new CurrencyMismatchException(invoice.getCurrency(), amount.currency());
+        }
+        Money taken = invoice.recover(amount);
+        if (taken.isPositive()) {
+            schedule.changed(invoice.getCustomerId());
+            events.publishEvent(new InvoiceRecovered(invoice.getId(), invoice.getNumber(), invoice.getCustomerId(),
+                    paymentId, taken));
+        }
+        return taken;
+    }
+
+    /** Whether the customer's invoice of this number is written off, for a payment that names it. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<UUID> writtenOffInvoice(UUID customerId, String number) {
+        return invoices.findByNumber(number).filter(i -> i.getCustomerId().equals(customerId))
+                .filter(i -> i.getStatus() == InvoiceStatus.WRITTEN_OFF).map(Invoice::getId);
+    }
+
     private void announceIfSettled(Invoice invoice) {
         schedule.changed(invoice.getCustomerId());
         if (!invoice.getStatus().isOpen()) {

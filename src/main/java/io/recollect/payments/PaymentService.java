@@ -159,8 +159,8 @@ public class PaymentService {
             OpenItem item = byNumber.get(allocation.invoiceNumber());
             Money wanted = Money.of(allocation.amount(), payment.getAmount().currency());
             if (item == null) {
-                throw new BusinessRuleException("invoice-not-open", "Invoice " + allocation.invoiceNumber()
-                        + " is not an open invoice of this customer");
+                recoverOrRefuse(payment, allocation.invoiceNumber(), wanted);
+                continue;
             }
             if (wanted.compareTo(item.openAmount()) > 0) {
                 throw new BusinessRuleException("allocation-exceeds-open-amount", "Invoice "
@@ -170,6 +170,20 @@ public class PaymentService {
                     payment.getRecordedAt());
         }
         payment.allocatedAsNamed();
+    }
+
+    /**
+     * Money named for a written-off invoice is a recovery: it never reopens the invoice, and what
+     * exceeds the amount written off stays on the payment as unapplied credit.
+     */
+    private void recoverOrRefuse(Payment payment, String invoiceNumber, Money wanted) {
+        UUID invoiceId = invoices.writtenOffInvoice(payment.getCustomerId(), invoiceNumber)
+                .orElseThrow(() -> new BusinessRuleException("invoice-not-open", "Invoice " + invoiceNumber
+                        + " is not an open invoice of this customer"));
+        Money recovered = invoices.recover(invoiceId, wanted, payment.getId());
+        if (recovered.isPositive()) {
+            payment.allocate(invoiceId, recovered, AllocationSource.PAYMENT, payment.getRecordedAt());
+        }
     }
 
     /**

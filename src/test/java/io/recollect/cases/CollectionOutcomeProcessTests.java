@@ -14,6 +14,7 @@ import io.recollect.invoicing.InvoiceStatus;
 import io.recollect.invoicing.InvoiceView;
 import io.recollect.rules.CollectionAction;
 import io.recollect.support.IntegrationTest;
+import io.recollect.writeoffs.WriteOffProcess;
 import io.recollect.support.Mailbox;
 import java.math.BigDecimal;
 import java.util.List;
@@ -184,12 +185,12 @@ class CollectionOutcomeProcessTests extends IntegrationTest {
         time.advanceDays(31);
         cases.settle();
 
-        assertThat(cases.caseProcess(customer)).isWaitingAt(CollectionCaseProcess.TASK_DECIDE_WRITE_OFF);
-        cases.complete(customer, "manager", Map.of(CollectionCaseProcess.VAR_WRITE_OFF_DECISION, "APPROVE"));
+        assertThat(cases.openTask(customer).getTaskDefinitionKey()).isEqualTo(WriteOffProcess.TASK_APPROVE_WRITE_OFF);
+        cases.complete(customer, "manager", Map.of(WriteOffProcess.VAR_DECISION, WriteOffProcess.DECISION_APPROVE));
 
         assertThat(invoices.get(invoice.id()).status()).isEqualTo(InvoiceStatus.WRITTEN_OFF);
         assertThat(cases.caseProcess(customer)).isNull();
-        assertThat(kinds(customer)).contains("WRITE_OFF_DECISION", "WRITE_OFF_POSTED", "CASE_CLOSED");
+        assertThat(kinds(customer)).contains("WRITE_OFF_REQUESTED", "WRITE_OFF_POSTED", "CASE_CLOSED");
         assertThat(reminders(customer)).isEmpty();
     }
 

@@ -6,20 +6,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.recollect.accounts.TimelineEntry;
 import io.recollect.customers.CustomerService;
 import io.recollect.customers.CustomerView;
-import io.recollect.customers.NewCustomer;
-import io.recollect.customers.RiskBand;
-import io.recollect.customers.Segment;
 import io.recollect.invoicing.InvoiceService;
 import io.recollect.invoicing.InvoiceStatus;
 import io.recollect.invoicing.InvoiceView;
-import io.recollect.invoicing.NewInvoice;
 import io.recollect.security.Roles;
-import io.recollect.support.TestFixtures;
 import io.recollect.support.IntegrationTest;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import io.recollect.customers.RiskBand;
+import io.recollect.customers.Segment;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,7 +28,7 @@ import org.springframework.http.ResponseEntity;
 
 /**
  * Whoever raised something does not decide it, whichever door they complete the task through;
- * long pauses take a manager; a write-off is approved by the group its amount needs. All through
+ * long pauses take a manager (write-offs: writeoffs.WriteOffIntegrationTests). All through
  * HTTP, as the people would do it.
  */
 class SeparationOfDutiesIntegrationTests extends IntegrationTest {
@@ -145,67 +141,6 @@ class SeparationOfDutiesIntegrationTests extends IntegrationTest {
         assertThat(as("integration").exchange(oneInvoice, HttpMethod.PUT, pause(30), Void.class).getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
         cases.settle();
-    }
-
-    @Test
-    void writeOffWithinTheManagersLimitIsForManagersNotCollectors() {
-        CustomerView customer = fixtures.customer();
-        InvoiceView invoice = smallOldBalanceAtTheWriteOffTask(customer, "EUR");
-        Task writeOff = cases.openTask(customer);
-        assertThat(tasks.getIdentityLinksForTask(writeOff.getId())).anyMatch(l -> Roles.MANAGERS.equals(l.getGroupId()));
-
-        ResponseEntity<JsonNode> collector = as("collector").postForEntity(task(writeOff) + "/claim",
-                Map.of("userId", "collector"), JsonNode.class);
-        assertThat(collector.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-
-        claim(writeOff, "manager");
-        assertThat(as("manager").postForEntity(task(writeOff) + "/complete", approve(), Void.class).getStatusCode())
-                .isEqualTo(HttpStatus.NO_CONTENT);
-        cases.settle();
-        assertThat(invoices.get(invoice.id()).status()).isEqualTo(InvoiceStatus.WRITTEN_OFF);
-    }
-
-    @Test
-    void writeOffAboveTheManagersLimitGoesToFinance() {
-        CustomerView customer = customers.register(new NewCustomer(TestFixtures.unique("SEK"), "Greta Garbo",
-                TestFixtures.unique("greta") + "@customer.example", "en", Segment.SMALL_BUSINESS, RiskBand.B, "SEK"));
-        InvoiceView invoice = smallOldBalanceAtTheWriteOffTask(customer, "SEK");
-        Task writeOff = cases.openTask(customer);
-        assertThat(tasks.getIdentityLinksForTask(writeOff.getId())).anyMatch(l -> Roles.FINANCE.equals(l.getGroupId()));
-
-        ResponseEntity<JsonNode> manager = as("manager").postForEntity(task(writeOff) + "/claim",
-                Map.of("userId", "manager"), JsonNode.class);
-        ResponseEntity<JsonNode> admin = as("admin").postForEntity(task(writeOff) + "/complete", approve(),
-                JsonNode.class);
-
-        assertThat(manager.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        // Admins operate the engine; approving money is finance's. The service says so whatever the door.
-        assertThat(admin.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(invoices.get(invoice.id()).status()).isNotEqualTo(InvoiceStatus.WRITTEN_OFF);
-
-        claim(writeOff, "fiona");
-        assertThat(as("fiona").postForEntity(task(writeOff) + "/complete", approve(), Void.class).getStatusCode())
-                .isEqualTo(HttpStatus.NO_CONTENT);
-        cases.settle();
-        assertThat(invoices.get(invoice.id()).status()).isEqualTo(InvoiceStatus.WRITTEN_OFF);
-    }
-
-    /** 20.00 over 90 days past due with nothing done for 30 days: the table asks for a write-off. */
-    private InvoiceView smallOldBalanceAtTheWriteOffTask(CustomerView customer, String currency) {
-        pauses.pauseCustomer(customer.id(), "Address being verified", time.today().plusDays(30), "manager");
-        InvoiceView draft = invoices.create(new NewInvoice(TestFixtures.unique("INV"), customer.id(), currency,
-                time.today().minusDays(125), time.today().minusDays(95), List.of(new NewInvoice.Line(null, "Consulting",
-                        BigDecimal.ONE, new BigDecimal("20.00"), BigDecimal.ZERO))));
-        InvoiceView invoice = invoices.issue(draft.id());
-        cases.settle();
-        time.advanceDays(31);
-        cases.settle();
-        assertThat(cases.openTask(customer).getTaskDefinitionKey()).isEqualTo(CollectionCaseProcess.TASK_DECIDE_WRITE_OFF);
-        return invoice;
-    }
-
-    private static Map<String, Object> approve() {
-        return Map.of("variables", Map.of("writeOffDecision", Map.of("value", "APPROVE")));
     }
 
     private HttpEntity<Map<String, String>> pause(int days) {
