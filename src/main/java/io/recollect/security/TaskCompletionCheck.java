@@ -1,5 +1,6 @@
 package io.recollect.security;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -17,4 +18,13 @@ public interface TaskCompletionCheck {
      * @param values the submitted form values, by field (String, Number, Boolean)
      */
     Optional<String> refusal(String taskId, String userId, Map<String, Object> values);
+
+    /**
+     * What the person got wrong in the submitted values (a promise with no date, an invoice number
+     * that does not exist): a 400 naming each field, where the listener would fail the engine's
+     * command with a 500. None by default.
+     */
+    default List<TaskFormMistake> mistakes(String taskId, Map<String, Object> values) {
+        return List.of();
+    }
 }
