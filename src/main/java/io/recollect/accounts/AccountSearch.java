@@ -124,13 +124,13 @@ public class AccountSearch {
                                    min(case when due_date < ? then due_date end) as oldest_due
                             from invoices where status in ('ISSUED', 'PARTIALLY_PAID') group by customer_id) o
                         on o.customer_id = c.id""" + where;
-        long total = jdbc.queryForObject("select count(*)" + from, Long.class, args.toArray());
+        long total = jdbc.queryForObject("select count(*) " + from, Long.class, args.toArray());
         List<Object> pageArgs = new ArrayList<>(args);
         pageArgs.add(size);
         pageArgs.add((long) page * size);
         List<CustomerSummary> items = jdbc.query("""
                 select c.id, c.external_ref, c.name, c.email, c.phone, c.segment, c.risk_band, c.team, c.hardship,
-                       c.currency, o.open_total, o.overdue, o.oldest_due, """ + LAST_ACTION + " as case_action"
+                       c.currency, o.open_total, o.overdue, o.oldest_due, """ + LAST_ACTION + " as case_action "
                 + from + " order by coalesce(o.overdue, 0) desc, c.name, c.id limit ? offset ?", (rs, n) -> {
             Currency currency = Currency.getInstance(rs.getString("currency"));
             LocalDate oldest = rs.getObject("oldest_due", LocalDate.class);

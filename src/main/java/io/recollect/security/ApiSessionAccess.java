@@ -16,6 +16,8 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.csrf.CsrfTokenRequestHandler;
 import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -73,6 +75,19 @@ final class ApiSessionAccess {
     /** CSRF is asked of unsafe requests that rely on the session, that is, that bring no Authorization header. */
     static RequestMatcher needsCsrf() {
         return request -> !SAFE.contains(request.getMethod()) && request.getHeader(HttpHeaders.AUTHORIZATION) == null;
+    }
+
+    /**
+     * Reads the token from {@link #CSRF_HEADER} whatever header the session's token was made
+     * with (the browser chain makes it for forms), and compares it unmasked, as the cookie holds it.
+     */
+    static CsrfTokenRequestHandler tokenFromHeader() {
+        return new CsrfTokenRequestAttributeHandler() {
+            @Override
+            public String resolveCsrfTokenValue(HttpServletRequest request, CsrfToken token) {
+                return request.getHeader(CSRF_HEADER);
+            }
+        };
     }
 
     private static boolean isAppApi(HttpServletRequest request) {

@@ -22,7 +22,6 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CsrfFilter;
-import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -81,7 +80,7 @@ class SecurityConfiguration {
                 // Basic-auth clients send no browser cookies, so there is nothing to forge; the session's token
                 // is asked of requests that ride on the session cookie.
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(ApiSessionAccess.needsCsrf())
-                        .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
+                        .csrfTokenRequestHandler(ApiSessionAccess.tokenFromHeader())
                         .csrfTokenRepository(sessionTokens(ApiSessionAccess.CSRF_HEADER)))
                 .exceptionHandling(errors -> errors.accessDeniedHandler(new ProblemAccessDeniedHandler()));
         return http.build();

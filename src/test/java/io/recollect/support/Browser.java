@@ -101,6 +101,18 @@ public final class Browser implements AutoCloseable {
         driver.findElement(by).click();
     }
 
+    /** Types into a field as a person would. */
+    public void type(By by, String text) {
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> d.findElement(by).isDisplayed());
+        driver.findElement(by).clear();
+        driver.findElement(by).sendKeys(text);
+    }
+
+    /** Sets a field whose widget depends on the browser's locale (a date picker) to a value in ISO form. */
+    public void setValue(By by, String value) {
+        driver.executeScript("arguments[0].value = arguments[1];", driver.findElement(by), value);
+    }
+
     /** Keeps a screenshot under target/screenshots for a person to look at. */
     public void screenshot(String name) {
         try {
