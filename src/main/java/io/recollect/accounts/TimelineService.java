@@ -1,9 +1,11 @@
 package io.recollect.accounts;
 
+import io.recollect.cases.AccountRecords;
 import io.recollect.cases.CaseView;
 import io.recollect.cases.CollectionCaseService;
 import io.recollect.customers.CustomerService;
 import io.recollect.dunning.Channel;
+import io.recollect.dunning.CommunicationContent;
 import io.recollect.dunning.CommunicationService;
 import io.recollect.dunning.CommunicationView;
 import io.recollect.payments.PaymentService;
@@ -38,12 +40,14 @@ public class TimelineService {
     private final HistoryService history;
     private final PlanService plans;
     private final WriteOffService writeOffs;
+    private final AccountRecords records;
 
     TimelineService(CustomerService customers, CollectionCaseService cases, CollectionPathDecisions decisions,
             CommunicationService communications, PaymentService payments, HistoryService history, PlanService plans,
-            WriteOffService writeOffs) {
+            WriteOffService writeOffs, AccountRecords records) {
         this.plans = plans;
         this.writeOffs = writeOffs;
+        this.records = records;
         this.customers = customers;
         this.cases = cases;
         this.decisions = decisions;
@@ -134,26 +138,38 @@ public class TimelineService {
         String level = d.dunningLevel() > 0 ? " level " + d.dunningLevel() : "";
         return new TimelineEntry(d.decidedAt(), "DECISION", d.action() + level + ": " + d.reason() + " ("
                 + d.citation().table() + " " + d.citation().version().substring(0, 12) + ", " + d.citation().rule()
-                + ")", "system", d.caseId());
+                + ")", "system", d.caseId(), d.id(), d.inputs());
     }
 
-    private static TimelineEntry communication(CommunicationView c) {
+    private TimelineEntry communication(CommunicationView c) {
         if (c.channel() == Channel.PHONE) {
-            return new TimelineEntry(c.createdAt(), "CALL_NOTE", "Call: " + c.subject(), c.author(), c.caseId());
+            String note = communications.content(c.id()).map(CommunicationContent::body).orElse("");
+            return new TimelineEntry(c.createdAt(), "CALL_NOTE", "Call: " + c.subject()
+                    + (note.isBlank() ? "" : ": " + note), c.author(), c.caseId());
         }
         String state = c.sentAt() != null ? "sent" : "queued";
         return new TimelineEntry(c.sentAt() != null ? c.sentAt() : c.createdAt(), "EMAIL",
-                "Email " + state + ": " + c.subject(), "system", c.caseId());
+                "Email " + state + ": " + c.subject(), "system", c.caseId(), c.id(), "to " + c.recipient());
     }
 
+    /**
+     * History level {@code activity} keeps no variables, so tasks are found by their process's
+     * business key: the case's id, or the dispute's.
+     */
     private List<HistoricTaskInstance> tasks(UUID customerId) {
+        List<String> keys = records.processKeys(customerId);
+        if (keys.isEmpty()) {
+            return List.of();
+        }
         return history.createHistoricTaskInstanceQuery()
-                .processVariableValueEquals("customerId", customerId.toString()).list();
+                .processInstanceBusinessKeyIn(keys.toArray(String[]::new)).list();
     }
 
     private static void addTask(List<TimelineEntry> entries, HistoricTaskInstance task) {
         String name = "Task '" + task.getName() + "'";
-        entries.add(new TimelineEntry(task.getStartTime().toInstant(), "TASK_CREATED", name + " created", "system", null));
+        entries.add(new TimelineEntry(task.getStartTime().toInstant(), "TASK_CREATED", name + " opened for "
+                + (task.getAssignee() != null && task.getEndTime() == null ? task.getAssignee() : "its group"),
+                "system", null));
         if (task.getEndTime() != null) {
             String how = "completed".equals(task.getDeleteReason()) ? " completed" : " ended: " + task.getDeleteReason();
             entries.add(new TimelineEntry(task.getEndTime().toInstant(), "TASK_COMPLETED", name + how,

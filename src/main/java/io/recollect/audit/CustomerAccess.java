@@ -37,6 +37,14 @@ public class CustomerAccess {
         CurrentUser.get().ifPresent(user -> decide(user, customerId, team));
     }
 
+    /**
+     * For lists and searches: the teams whose customers the current user may see besides the
+     * customers of no team, or empty when they may see every customer.
+     */
+    public java.util.Optional<java.util.Set<String>> visibleTeams() {
+        return CurrentUser.get().filter(user -> scoping.enabled() && teamBound(user)).map(CurrentUser::teams);
+    }
+
     private void decide(CurrentUser user, UUID customerId, String team) {
         boolean allowed = !scoping.enabled() || team == null || !teamBound(user) || user.teams().contains(team);
         recorder.record(user, customerId, allowed);

@@ -21,6 +21,8 @@ public class Customer {
     private String externalRef;
     private String name;
     private String email;
+    /** The number collectors call; null when the customer gave none. */
+    private String phone;
     private String language;
     @Enumerated(EnumType.STRING)
     private Segment segment;
@@ -39,12 +41,13 @@ public class Customer {
     protected Customer() {
     }
 
-    Customer(String externalRef, String name, String email, String language, Segment segment,
+    Customer(String externalRef, String name, String email, String phone, String language, Segment segment,
             RiskBand riskBand, Currency currency, Instant createdAt) {
         this.id = UUID.randomUUID();
         this.externalRef = externalRef;
         this.name = name;
         this.email = email;
+        this.phone = phone;
         this.language = language;
         this.segment = segment;
         this.riskBand = riskBand;
@@ -92,6 +95,10 @@ public class Customer {
 
     public String getEmail() {
         return email;
+    }
+
+    public String getPhone() {
+        return phone;
     }
 
     public String getLanguage() {

@@ -41,7 +41,7 @@ public class CustomerService {
             throw new ConflictException("duplicate-customer",
                     "A customer with external ref " + request.externalRef() + " already exists");
         }
-        Customer customer = new Customer(request.externalRef(), request.name(), request.email(),
+        Customer customer = new Customer(request.externalRef(), request.name(), request.email(), request.phone(),
                 request.language() == null ? "en" : request.language(), request.segment(),
                 request.riskBand() == null ? RiskBand.B : request.riskBand(),
                 Currency.getInstance(request.currency()), clock.instant());

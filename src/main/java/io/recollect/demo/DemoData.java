@@ -98,7 +98,9 @@ class DemoData implements ApplicationRunner {
 
     private CustomerView customer(String ref, String name, Segment segment) {
         String email = ref.toLowerCase().replace("demo-", "") + "@customer.example";
-        return customers.register(new NewCustomer(ref, name, email, "en", segment, RiskBand.B, "EUR"));
+        // 555-01xx numbers are reserved for fiction: nobody is called by mistake
+        String phone = String.format("+1 202 555 01%02d", Math.floorMod(ref.hashCode(), 100));
+        return customers.register(new NewCustomer(ref, name, email, "en", segment, RiskBand.B, "EUR", phone));
     }
 
     private InvoiceView issue(CustomerView customer, String number, LocalDate issued, LocalDate due, String amount) {

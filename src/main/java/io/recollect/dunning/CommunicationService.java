@@ -212,6 +212,12 @@ public class CommunicationService {
                 .map(CommunicationView::of).toList();
     }
 
+    /** What one communication said, as stored when it was written; the caller has checked access to its customer. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<CommunicationContent> content(UUID communicationId) {
+        return communications.findById(communicationId).map(CommunicationContent::of);
+    }
+
     private UUID queueOnce(String dedupeKey, Supplier<Communication> create) {
         return communications.findByDedupeKey(dedupeKey)
                 .orElseGet(() -> communications.save(create.get()))

@@ -21,6 +21,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
@@ -89,8 +91,14 @@ class SecurityConfiguration {
                 .httpBasic(basic -> basic.authenticationEntryPoint(new ProblemAuthenticationEntryPoint()))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(new ProblemAuthenticationEntryPoint()))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                // Basic-auth clients send no browser cookies, so there is nothing to forge.
-                .csrf(csrf -> csrf.disable());
+                // a logged-in person may use /api from this origin (Swagger UI); see ApiSessionAccess
+                .securityContext(context -> context.securityContextRepository(ApiSessionAccess.contextRepository()))
+                // Basic-auth clients send no browser cookies, so there is nothing to forge; the session's token
+                // is asked of requests that ride on the session cookie.
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(ApiSessionAccess.needsCsrf())
+                        .csrfTokenRequestHandler(ApiSessionAccess.tokenFromHeader())
+                        .csrfTokenRepository(sessionTokens(ApiSessionAccess.CSRF_HEADER)))
+                .exceptionHandling(errors -> errors.accessDeniedHandler(new ProblemAccessDeniedHandler()));
         return http.build();
     }
 
@@ -99,6 +107,10 @@ class SecurityConfiguration {
     SecurityFilterChain browserChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers(path("/actuator/health/**"), path("/login"), path("/error")).permitAll()
+                        // the account page's actions: what collectors learn from customers
+                        .requestMatchers(path(HttpMethod.POST, "/customers/**")).hasAnyRole(ADMIN, COLLECTORS, MANAGERS)
+                        .requestMatchers(path("/customers"), path("/customers/**"))
+                        .hasAnyRole(ADMIN, COLLECTORS, MANAGERS, FINANCE)
                         .requestMatchers(path("/actuator/**")).hasAnyRole(ADMIN, OPERATORS)
                         .requestMatchers(path("/rule-tables"), path("/rule-tables/**")).hasRole(MANAGERS)
                         .requestMatchers(path("/dashboard")).hasAnyRole(ADMIN, MANAGERS, FINANCE)
@@ -112,7 +124,9 @@ class SecurityConfiguration {
                                 new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY))))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 // The Camunda webapps run their own CSRF protection with the same cookie name.
-                .csrf(csrf -> csrf.ignoringRequestMatchers(path("/camunda/**")));
+                .csrf(csrf -> csrf.ignoringRequestMatchers(path("/camunda/**"))
+                        .csrfTokenRepository(sessionTokens(null)))
+                .addFilterAfter(new ApiSessionAccess.TokenCookie(), CsrfFilter.class);
         return http.build();
     }
 
@@ -152,6 +166,15 @@ class SecurityConfiguration {
                 basic.commence(request, response, failure);
             }
         };
+    }
+
+    /** One token per session, the same for both chains; the API chain reads it from its own header. */
+    private static HttpSessionCsrfTokenRepository sessionTokens(String header) {
+        HttpSessionCsrfTokenRepository tokens = new HttpSessionCsrfTokenRepository();
+        if (header != null) {
+            tokens.setHeaderName(header);
+        }
+        return tokens;
     }
 
     private static RequestMatcher path(String pattern) {

@@ -1,5 +1,6 @@
 package io.recollect.security;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -25,5 +26,14 @@ public interface TaskCompletionCheck {
      */
     default Optional<String> invalid(String taskId, Map<String, Object> values) {
         return Optional.empty();
+    }
+
+    /**
+     * What the person got wrong in the submitted values (a promise with no date, an invoice number
+     * that does not exist): a 400 naming each field, where the listener would fail the engine's
+     * command with a 500. None by default.
+     */
+    default List<TaskFormMistake> mistakes(String taskId, Map<String, Object> values) {
+        return List.of();
     }
 }

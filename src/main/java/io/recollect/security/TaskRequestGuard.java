@@ -167,6 +167,16 @@ class TaskRequestGuard extends OncePerRequestFilter {
             Map<String, Object> values = new LinkedHashMap<>();
             body.path("variables").fields().forEachRemaining(field -> values.put(field.getKey(),
                     json.convertValue(field.getValue().path("value"), Object.class)));
+            List<TaskForm.Error> mistakes = checks.stream().flatMap(check -> check.mistakes(taskId, values).stream())
+                    .map(mistake -> new TaskForm.Error(mistake.field(), mistake.message())).toList();
+            if (!mistakes.isEmpty()) {
+                log.info("Task {} not completed by {}: fields {} to correct", taskId, user,
+                        mistakes.stream().map(TaskForm.Error::field).toList());
+                problem(response, 400, "task-form-mistake", "Please correct the form",
+                        mistakes.stream().map(TaskForm.Error::message).collect(java.util.stream.Collectors.joining(" ")),
+                        mistakes);
+                return false;
+            }
             for (TaskCompletionCheck check : checks) {
                 var invalid = check.invalid(taskId, values);
                 if (invalid.isPresent()) {
@@ -213,6 +223,8 @@ class TaskRequestGuard extends OncePerRequestFilter {
         problem.put("title", title);
         problem.put("status", status);
         problem.put("detail", detail);
+        // Tasklist shows a failed submission's "message"
+        problem.put("message", detail);
         if (errors != null) {
             problem.put("errors", errors.stream().map(e -> Map.of("field", e.field(), "message", e.message())).toList());
         }

@@ -101,10 +101,18 @@ public final class Browser implements AutoCloseable {
         driver.findElement(by).click();
     }
 
-    /** Types into a field; for a file input, the text is the file's path, as choosing it would give. */
+    /**
+     * Types into a field as a person would, replacing what it held; for a file input (often
+     * hidden), the text is the file's path, as choosing it would give.
+     */
     public void type(By by, String text) {
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> !d.findElements(by).isEmpty());
-        driver.findElement(by).sendKeys(text);
+        var field = driver.findElement(by);
+        if (!"file".equals(field.getDomAttribute("type"))) {
+            new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> d.findElement(by).isDisplayed());
+            field.clear();
+        }
+        field.sendKeys(text);
     }
 
     /** Whether the page currently has an element matching. */
@@ -126,6 +134,11 @@ public final class Browser implements AutoCloseable {
     /** How many elements the page has that match. */
     public int count(By by) {
         return driver.findElements(by).size();
+    }
+
+    /** Sets a field whose widget depends on the browser's locale (a date picker) to a value in ISO form. */
+    public void setValue(By by, String value) {
+        driver.executeScript("arguments[0].value = arguments[1];", driver.findElement(by), value);
     }
 
     /** Keeps a screenshot under target/screenshots for a person to look at. */

@@ -1,0 +1,124 @@
+package io.recollect.cases;
+
+import io.recollect.customers.CustomerService;
+import io.recollect.customers.CustomerView;
+import io.recollect.invoicing.InvoiceService;
+import io.recollect.invoicing.OpenItem;
+import io.recollect.shared.Money;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every task of a case or a dispute says whom it is about when it is created: its name carries
+ * the customer's name, reference and overdue amount (what Tasklist lists), its description the
+ * phone too, and task-local variables give the form the account's essentials and the link to
+ * the account page. Registered for every user task at parse time, so no BPMN file needs to name
+ * it. The customer comes from the process's business key (the case's or the dispute's id), never
+ * from a variable a form could write. The figures are those of the moment the task opened.
+ */
+@Component
+class TaskHeadlines extends AbstractProcessEnginePlugin {
+
+    static final String VAR_CUSTOMER_NAME = "customerName";
+    static final String VAR_CUSTOMER_REF = "customerRef";
+    static final String VAR_CUSTOMER_PHONE = "customerPhone";
+    static final String VAR_OVERDUE_AMOUNT = "overdueAmount";
+    static final String VAR_OPEN_INVOICES = "openInvoices";
+    static final String VAR_ACCOUNT_PAGE = "accountPage";
+    private static final int MAX_NAME = 250;
+
+    private final ObjectProvider<Headline> headline;
+
+    TaskHeadlines(ObjectProvider<Headline> headline) {
+        this.headline = headline;
+    }
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null
+                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
+        TaskListener onCreate = task -> headline.getObject().write(task);
+        listeners.add(new AbstractBpmnParseListener() {
+            @Override
+            public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+                if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
+                    userTask.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_CREATE, onCreate);
+                }
+            }
+        });
+        configuration.setCustomPostBPMNParseListeners(listeners);
+    }
+
+    /** Looks the customer up and writes the task's headline; a bean of its own, made once the services exist. */
+    @Component
+    static class Headline {
+
+        private final CollectionCases cases;
+        private final Disputes disputes;
+        private final CustomerService customers;
+        private final InvoiceService invoices;
+
+        Headline(CollectionCases cases, Disputes disputes, CustomerService customers, InvoiceService invoices) {
+            this.cases = cases;
+            this.disputes = disputes;
+            this.customers = customers;
+            this.invoices = invoices;
+        }
+
+        void write(DelegateTask task) {
+            Optional<UUID> customerId = customerOf(task.getExecution().getProcessBusinessKey());
+            if (customerId.isEmpty()) {
+                return;
+            }
+            CustomerView customer = customers.get(customerId.get());
+            Currency currency = Currency.getInstance(customer.currency());
+            List<OpenItem> open = invoices.openItems(customer.id());
+            Money overdue = open.stream().filter(OpenItem::overdue).map(OpenItem::openAmount)
+                    .reduce(Money.zero(currency), Money::plus);
+            String about = customer.name() + " (" + customer.externalRef() + "), " + overdue.display() + " overdue";
+            String name = task.getName() == null ? about : task.getName() + ": " + about;
+            task.setName(name.length() > MAX_NAME ? name.substring(0, MAX_NAME - 1) + "…" : name);
+            task.setDescription(about + (customer.phone() == null ? "" : ", phone " + customer.phone()) + ". "
+                    + open.size() + " open invoice(s); the account page lists them: /customers/" + customer.id());
+            task.setVariableLocal(VAR_CUSTOMER_NAME, customer.name());
+            task.setVariableLocal(VAR_CUSTOMER_REF, customer.externalRef());
+            task.setVariableLocal(VAR_CUSTOMER_PHONE, customer.phone() == null ? "none given" : customer.phone());
+            task.setVariableLocal(VAR_OVERDUE_AMOUNT, overdue.display());
+            task.setVariableLocal(VAR_OPEN_INVOICES, String.join(", ", open.stream()
+                    .map(item -> item.number() + " " + item.openAmount().display()
+                            + (item.overdue() ? " (" + item.daysPastDue() + " days overdue)" : ""))
+                    .toList()));
+            task.setVariableLocal(VAR_ACCOUNT_PAGE, "/customers/" + customer.id());
+        }
+
+        private Optional<UUID> customerOf(String businessKey) {
+            UUID key;
+            try {
+                key = businessKey == null ? null : UUID.fromString(businessKey);
+            } catch (IllegalArgumentException notAnId) {
+                key = null;
+            }
+            if (key == null) {
+                return Optional.empty();
+            }
+            UUID id = key;
+            return cases.findById(id).map(CollectionCase::getCustomerId)
+                    .or(() -> disputes.findById(id).map(Dispute::getCustomerId));
+        }
+    }
+}
