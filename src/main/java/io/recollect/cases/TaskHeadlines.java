@@ -3,6 +3,8 @@ package io.recollect.cases;
 import io.recollect.customers.CustomerService;
 import io.recollect.customers.CustomerView;
 import io.recollect.invoicing.InvoiceService;
+import io.recollect.plans.PlanService;
+import io.recollect.writeoffs.WriteOffService;
 import io.recollect.invoicing.OpenItem;
 import io.recollect.shared.Money;
 import java.util.ArrayList;
@@ -24,11 +26,11 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * Every task of a case or a dispute says whom it is about when it is created: its name carries
+ * Every task of a case, a dispute, a payment plan or a write-off says whom it is about when it is created: its name carries
  * the customer's name, reference and overdue amount (what Tasklist lists), its description the
  * phone too, and task-local variables give the form the account's essentials and the link to
  * the account page. Registered for every user task at parse time, so no BPMN file needs to name
- * it. The customer comes from the process's business key (the case's or the dispute's id), never
+ * it. The customer comes from the process's business key (the case's, dispute's, plan's or write-off's id), never
  * from a variable a form could write. The figures are those of the moment the task opened.
  */
 @Component
@@ -72,8 +74,13 @@ class TaskHeadlines extends AbstractProcessEnginePlugin {
         private final Disputes disputes;
         private final CustomerService customers;
         private final InvoiceService invoices;
+        private final PlanService plans;
+        private final WriteOffService writeOffs;
 
-        Headline(CollectionCases cases, Disputes disputes, CustomerService customers, InvoiceService invoices) {
+        Headline(CollectionCases cases, Disputes disputes, CustomerService customers, InvoiceService invoices,
+                PlanService plans, WriteOffService writeOffs) {
+            this.plans = plans;
+            this.writeOffs = writeOffs;
             this.cases = cases;
             this.disputes = disputes;
             this.customers = customers;
@@ -118,7 +125,8 @@ class TaskHeadlines extends AbstractProcessEnginePlugin {
             }
             UUID id = key;
             return cases.findById(id).map(CollectionCase::getCustomerId)
-                    .or(() -> disputes.findById(id).map(Dispute::getCustomerId));
+                    .or(() -> disputes.findById(id).map(Dispute::getCustomerId))
+                    .or(() -> plans.customerOf(id)).or(() -> writeOffs.customerOf(id));
         }
     }
 }

@@ -57,6 +57,12 @@ public class PlanService {
     private final BusinessTime businessTime;
     private final Clock clock;
 
+    /** Whose plan this is, for a task of its process; empty for an id that is not a plan's. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<UUID> customerOf(UUID planId) {
+        return plans.findById(planId).map(PaymentPlan::getCustomerId);
+    }
+
     PlanService(PaymentPlans plans, PlanFactsQuery factsQuery, CustomerService customers, InvoiceService invoices,
             CommunicationService communications, HardshipPolicy policy, AccountSchedule schedule,
             RuntimeService runtime, BusinessTime businessTime, Clock clock) {

@@ -9,6 +9,7 @@ import io.recollect.dunning.CommunicationService;
 import io.recollect.dunning.WrittenOffItem;
 import io.recollect.invoicing.InvoiceService;
 import io.recollect.invoicing.OpenItem;
+import io.recollect.payments.PaymentService;
 import io.recollect.rules.RuleCitation;
 import io.recollect.rules.WriteOffApprovalDecisions;
 import io.recollect.rules.WriteOffApprovalTable;
@@ -66,10 +67,12 @@ public class WriteOffService {
     private final RuntimeService runtime;
     private final CustomerAccess access;
     private final Clock clock;
+    private final PaymentService payments;
 
     WriteOffService(WriteOffs writeOffs, Recoveries recoveries, CustomerService customers, InvoiceService invoices,
             CommunicationService communications, WriteOffApprovalDecisions table, WriteOffApprovers approvers,
-            RuntimeService runtime, CustomerAccess access, Clock clock) {
+            RuntimeService runtime, CustomerAccess access, PaymentService payments, Clock clock) {
+        this.payments = payments;
         this.writeOffs = writeOffs;
         this.recoveries = recoveries;
         this.customers = customers;
@@ -223,6 +226,13 @@ public class WriteOffService {
             return;
         }
         Currency currency = writeOff.getCurrency();
+        // Credit the customer holds pays these invoices first: nothing already paid is written off.
+        java.util.Set<UUID> requested = writeOff.getLines().stream().map(WriteOffLine::getInvoiceId)
+                .collect(Collectors.toSet());
+        java.util.Set<UUID> others = invoices.openItems(List.of(writeOff.getCustomerId()))
+                .getOrDefault(writeOff.getCustomerId(), List.of()).stream().map(OpenItem::invoiceId)
+                .filter(id -> !requested.contains(id)).collect(Collectors.toSet());
+        payments.applyCredit(List.of(writeOff.getCustomerId()), others);
         List<Money> posted = new ArrayList<>();
         List<WrittenOffItem> notice = new ArrayList<>();
         for (WriteOffLine line : writeOff.getLines()) {
@@ -327,6 +337,12 @@ public class WriteOffService {
     private static RecoveryView view(Recovery r) {
         return new RecoveryView(r.getId(), r.getCustomerId(), r.getInvoiceId(), r.getWriteOffId(), r.getPaymentId(),
                 r.getReason(), r.getAmount(), r.getRecordedAt());
+    }
+
+    /** Whose write-off this is, for a task of its process; empty for an id that is not a write-off's. */
+    @Transactional(readOnly = true)
+    public Optional<UUID> customerOf(UUID writeOffId) {
+        return writeOffs.findById(writeOffId).map(WriteOff::getCustomerId);
     }
 
     private WriteOff find(UUID id) {

@@ -92,6 +92,8 @@ class PlanProcessIntegrationTests extends IntegrationTest {
         negotiate(customer, "mara", null, 4, 10, null);
         Task approval = cases.openTask(customer);
         assertThat(approval.getTaskDefinitionKey()).isEqualTo(HardshipPlanProcess.TASK_APPROVE_PLAN);
+        // Tasklist says whom the approval is about, as it does for a case's tasks
+        assertThat(approval.getName()).contains(customer.name(), customer.externalRef(), "EUR 800.00 overdue");
         assertThat(plans.openPlan(customer.id()).orElseThrow().status()).isEqualTo(PlanStatus.AWAITING_APPROVAL);
 
         // Whichever way the task is completed: here straight through the engine, past the HTTP guard.

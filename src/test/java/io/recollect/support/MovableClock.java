@@ -6,13 +6,18 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock tests set by hand; {@link TimeMachine} keeps it and Camunda's ClockUtil together. */
+/**
+ * A clock tests set by hand; {@link TimeMachine} keeps it and Camunda's ClockUtil together. One
+ * time for the whole JVM, like ClockUtil: test classes with their own properties get a context of
+ * their own on the same database, and /engine-rest resolves the JVM's default engine, which may be
+ * another context's, so every context must read the same time.
+ */
 public class MovableClock extends Clock {
 
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
+    private static final AtomicReference<Instant> NOW = new AtomicReference<>(Instant.now());
 
     void set(Instant instant) {
-        now.set(instant);
+        NOW.set(instant);
     }
 
     @Override
@@ -27,6 +32,6 @@ public class MovableClock extends Clock {
 
     @Override
     public Instant instant() {
-        return now.get();
+        return NOW.get();
     }
 }

@@ -80,6 +80,7 @@ class WriteOffIntegrationTests extends IntegrationTest {
         assertThat(created.getBody().path("approval").asText()).isEqualTo("FINANCE");
         cases.settle();
         Task approval = approvalTask(customer);
+        assertThat(approval.getName()).contains(customer.name(), customer.externalRef(), "EUR 1,500.00 overdue");
         assertThat(tasks.getIdentityLinksForTask(approval.getId()))
                 .anyMatch(l -> Roles.FINANCE.equals(l.getGroupId()))
                 .noneMatch(l -> Roles.MANAGERS.equals(l.getGroupId()));
