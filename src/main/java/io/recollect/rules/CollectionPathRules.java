@@ -49,8 +49,8 @@ public class CollectionPathRules implements RuleTableDefinition<CollectionPathTa
 
     @Override
     public Map<String, Set<String>> words() {
-        return Map.of("Segments", fields(Segments.class), "RiskBands", fields(RiskBands.class),
-                "YesNo", fields(YesNo.class), "CollectionAction",
+        return Map.of("Segments", RuleWords.fields(Segments.class), "RiskBands", RuleWords.fields(RiskBands.class),
+                "YesNo", RuleWords.fields(YesNo.class), "CollectionAction",
                 Arrays.stream(CollectionAction.values()).map(Enum::name).collect(Collectors.toSet()));
     }
 
@@ -81,7 +81,7 @@ public class CollectionPathRules implements RuleTableDefinition<CollectionPathTa
 
     private static List<AccountSituation> grid() {
         List<AccountSituation> grid = new ArrayList<>();
-        for (String segment : fields(Segments.class).stream().sorted().toList()) {
+        for (String segment : RuleWords.fields(Segments.class).stream().sorted().toList()) {
             for (String band : List.of("A", "B", "C", "D")) {
                 for (int days : new int[] {1, 45, 75, 100, 150}) {
                     for (String amount : new String[] {"10.00", "500.00", "20000.00"}) {
@@ -105,7 +105,4 @@ public class CollectionPathRules implements RuleTableDefinition<CollectionPathTa
                 + s.getRemindersSent() + " dunning emails sent, " + s.getBrokenPromises() + " broken promises";
     }
 
-    private static Set<String> fields(Class<?> words) {
-        return Arrays.stream(words.getFields()).map(java.lang.reflect.Field::getName).collect(Collectors.toSet());
-    }
 }

@@ -1,35 +1,25 @@
 package io.recollect.rules;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Service;
 
 /**
- * Routes a write-off request with the shipped {@code write-off-approval} table. The route and
+ * Routes a write-off request with the active version of the {@code write-off-approval} table
+ * (read from the version store, so an activation is used at once on every node). The route and
  * its citation are kept on the write-off itself, so each approval can be explained later.
  */
 @Service
 public class WriteOffApprovalDecisions {
 
-    private final WriteOffApprovalTable table;
+    private final ActiveRuleTables active;
+    private final WriteOffApprovalRules definition;
 
-    WriteOffApprovalDecisions(
-            @Value("${recollect.rules.write-off-approval:classpath:rules/write-off-approval.xlsx}") Resource sheet) {
-        this.table = WriteOffApprovalTable.compile(read(sheet));
+    WriteOffApprovalDecisions(ActiveRuleTables active, WriteOffApprovalRules definition) {
+        this.active = active;
+        this.definition = definition;
     }
 
     /** @throws NoMatchingRuleException when no row covers the request */
     public WriteOffRoute decide(WriteOffProposal proposal) {
-        return table.decide(proposal);
-    }
-
-    private static byte[] read(Resource sheet) {
-        try {
-            return sheet.getContentAsByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read decision table " + WriteOffApprovalTable.NAME + " from " + sheet, e);
-        }
+        return active.get(definition).decide(proposal);
     }
 }

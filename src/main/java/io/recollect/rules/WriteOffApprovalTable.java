@@ -1,41 +1,38 @@
 package io.recollect.rules;
 
-import io.recollect.rules.internal.RowRecorder;
-import io.recollect.rules.internal.WriteOffApprovalCompiler;
+import io.recollect.rules.internal.CompiledTable;
 import io.recollect.rules.internal.WriteOffApprovalOutcome;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import java.util.List;
+import io.recollect.rules.internal.WriteOffRequiredCells;
 import java.util.Objects;
-import org.kie.api.KieBase;
-import org.kie.api.runtime.KieSession;
+import java.util.UUID;
 
 /**
- * The write-off-approval decision table: given a write-off request, whether it posts at once or
- * which group approves it, with priority, SLA and whether the customer is told. Every answer
- * cites the table version and row.
+ * One compiled version of the write-off-approval table: given a write-off request, whether it
+ * posts at once or which group approves it, with priority, SLA and whether the customer is told.
+ * Every answer cites the version and row (and the row's label, e.g. R4). The running app gets the
+ * active version from {@link WriteOffApprovalDecisions}.
  */
 public final class WriteOffApprovalTable {
 
     public static final String NAME = "write-off-approval";
-    private static final String OUTCOME_GLOBAL = "outcome";
 
-    private final String version;
-    private final KieBase rules;
+    private final CompiledTable table;
 
-    private WriteOffApprovalTable(byte[] xlsx) {
-        this.version = sha256(xlsx);
-        this.rules = WriteOffApprovalCompiler.compile(NAME, xlsx);
+    private WriteOffApprovalTable(CompiledTable table) {
+        this.table = table;
     }
 
     /**
-     * Compiles spreadsheet bytes, e.g. an upload, without Spring.
+     * Compiles spreadsheet bytes outside the version store, e.g. an edited sheet in a test.
      *
      * @throws RuleTableException when the sheet does not parse, does not compile or has unusable rows
      */
     public static WriteOffApprovalTable compile(byte[] xlsx) {
-        return new WriteOffApprovalTable(xlsx.clone());
+        return compile(xlsx, null);
+    }
+
+    static WriteOffApprovalTable compile(byte[] xlsx, UUID versionId) {
+        return new WriteOffApprovalTable(CompiledTable.compile(NAME, xlsx, versionId, WriteOffRequiredCells::missing));
     }
 
     /**
@@ -45,43 +42,22 @@ public final class WriteOffApprovalTable {
      */
     public WriteOffRoute decide(WriteOffProposal proposal) {
         Objects.requireNonNull(proposal, "proposal");
-        WriteOffApprovalOutcome outcome = new WriteOffApprovalOutcome();
-        RowRecorder recorder = new RowRecorder();
-        KieSession session = rules.newKieSession();
-        try {
-            session.setGlobal(OUTCOME_GLOBAL, outcome);
-            session.addEventListener(recorder);
-            session.insert(proposal);
-            session.fireAllRules();
-        } finally {
-            session.dispose();
-        }
-        List<Integer> fired = recorder.fired();
-        if (fired.isEmpty()) {
-            throw new NoMatchingRuleException(NAME, version, proposal);
-        }
-        if (fired.size() > 1) {
-            throw new IllegalStateException("Decision table '" + NAME + "' (version " + version + ") fired rows "
-                    + fired + " for " + proposal + "; exactly one may fire");
-        }
-        RuleCitation citation = new RuleCitation(NAME, version, fired.get(0), null, null);
-        if (outcome.approval() == null) {
-            throw new IllegalStateException(citation + " fired with an empty Approval cell");
-        }
-        return new WriteOffRoute(outcome.approval(), outcome.candidateGroup(), outcome.priority(), outcome.slaDays(),
-                outcome.noticeTemplate(), outcome.reason(), citation);
+        return table.decide(proposal, new WriteOffApprovalOutcome(), (outcome, citation) -> {
+            if (outcome.approval() == null) {
+                throw new IllegalStateException(citation + " fired with an empty Approval cell");
+            }
+            return new WriteOffRoute(outcome.approval(), outcome.candidateGroup(), outcome.priority(),
+                    outcome.slaDays(), outcome.noticeTemplate(), outcome.reason(), citation);
+        });
     }
 
     /** Lowercase hex SHA-256 of the spreadsheet bytes. */
     public String version() {
-        return version;
+        return table.sha256();
     }
 
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e);
-        }
+    /** The stored version's id, or null when compiled outside the store. */
+    public UUID versionId() {
+        return table.versionId();
     }
 }

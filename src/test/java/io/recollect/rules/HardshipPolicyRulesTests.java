@@ -27,7 +27,7 @@ class HardshipPolicyRulesTests {
     private static final String MANAGERS = "collection-managers";
 
     private static byte[] sheet;
-    private static HardshipPolicy table;
+    private static HardshipPolicyTable table;
 
     @BeforeAll
     static void compileShippedSheet() throws IOException {
@@ -141,7 +141,7 @@ class HardshipPolicyRulesTests {
     @Test
     void aManagerEditsTheIncomeCapAndTheTableFollows() throws IOException {
         // As a manager would in a spreadsheet program: Colorado's 4 % becomes 5 %.
-        HardshipPolicy edited = HardshipPolicy.compile(edit(s -> s.getRow(H3 - 1).getCell(12).setCellValue(5)));
+        HardshipPolicyTable edited = HardshipPolicy.compile(edit(s -> s.getRow(H3 - 1).getCell(12).setCellValue(5)));
         PlanProposal fourAndAHalf = proposal(p -> {
             p.setSegment("PATIENT");
             p.setIncomeKnown(true);

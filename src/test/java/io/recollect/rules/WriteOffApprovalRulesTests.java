@@ -148,6 +148,8 @@ class WriteOffApprovalRulesTests {
         assertThat(route.slaDays()).as("SLA").isEqualTo(slaDays);
         assertThat(route.noticeTemplate()).as("notice").isEqualTo(notice);
         assertThat(route.reason()).as("reason").isNotBlank();
-        assertThat(route.citation()).isEqualTo(new RuleCitation(WriteOffApprovalTable.NAME, table.version(), row, null, null));
+        // the sheet labels its rows R1.. from sheet row 18; decisions cite both
+        assertThat(route.citation()).isEqualTo(new RuleCitation(WriteOffApprovalTable.NAME, table.version(), row,
+                "R" + (row - R1 + 1), null));
     }
 }

@@ -37,12 +37,14 @@ public final class CompiledTable {
     /** The same rows for batches; built on first use, as a single decision never needs them. */
     private volatile KieBase batchRules;
 
-    private CompiledTable(String name, String sha256, UUID versionId, byte[] xlsx) {
+    private CompiledTable(String name, String sha256, UUID versionId, byte[] xlsx,
+            BiFunction<Integer, List<String>, List<String>> rowCheck) {
         this.name = name;
         this.sha256 = sha256;
         this.versionId = versionId;
         this.xlsx = xlsx;
-        this.rules = DecisionTableCompiler.compile(name, xlsx);
+        this.rules = rowCheck == null ? DecisionTableCompiler.compile(name, xlsx)
+                : DecisionTableCompiler.compile(name, xlsx, rowCheck);
         this.labels = RuleLabels.of(xlsx);
     }
 
@@ -51,7 +53,16 @@ public final class CompiledTable {
      * @throws io.recollect.rules.RuleTableException when the sheet does not parse, compile or pass the shared checks
      */
     public static CompiledTable compile(String name, byte[] xlsx, UUID versionId) {
-        return new CompiledTable(name, Sha256.hex(xlsx), versionId, xlsx.clone());
+        return new CompiledTable(name, Sha256.hex(xlsx), versionId, xlsx.clone(), null);
+    }
+
+    /**
+     * A table whose ACTION cells are not the collection path's: {@code rowCheck} says, for a sheet
+     * row and its ACTION statements, what the row lacks (empty when nothing).
+     */
+    public static CompiledTable compile(String name, byte[] xlsx, UUID versionId,
+            BiFunction<Integer, List<String>, List<String>> rowCheck) {
+        return new CompiledTable(name, Sha256.hex(xlsx), versionId, xlsx.clone(), rowCheck);
     }
 
     public String name() {

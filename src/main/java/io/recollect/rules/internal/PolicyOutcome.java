@@ -6,7 +6,7 @@ import io.recollect.rules.PlanPolicyDecision;
  * Collects what the fired row of the hardship-policy table writes; declared by the sheet as the
  * global {@code outcome}. Public only because the generated rule code calls it.
  */
-public final class PolicyOutcome {
+public final class PolicyOutcome implements RuleOutcome {
 
     private PlanPolicyDecision decision;
     private String candidateGroup;
@@ -90,5 +90,16 @@ public final class PolicyOutcome {
             missing.add("row " + row + ": a plan it lets start needs \"Broken at missed instalments\"");
         }
         return missing;
+    }
+
+    @Override
+    public void clear() {
+        this.decision = null;
+        this.candidateGroup = null;
+        this.priority = 0;
+        this.slaDays = 0;
+        this.graceDays = 0;
+        this.breakAfterMisses = 0;
+        this.reason = null;
     }
 }

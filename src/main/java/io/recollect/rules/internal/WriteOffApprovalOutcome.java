@@ -6,7 +6,7 @@ import io.recollect.rules.WriteOffApproval;
  * Collects what the fired row of the write-off-approval table writes; the sheet declares it as
  * the global {@code outcome}. Public only because the generated rule code calls it.
  */
-public final class WriteOffApprovalOutcome {
+public final class WriteOffApprovalOutcome implements RuleOutcome {
 
     private WriteOffApproval approval;
     private String candidateGroup;
@@ -61,5 +61,15 @@ public final class WriteOffApprovalOutcome {
 
     public String reason() {
         return reason;
+    }
+
+    @Override
+    public void clear() {
+        this.approval = null;
+        this.candidateGroup = null;
+        this.priority = 0;
+        this.slaDays = 0;
+        this.noticeTemplate = null;
+        this.reason = null;
     }
 }
