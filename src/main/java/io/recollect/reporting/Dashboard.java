@@ -40,6 +40,7 @@ public record Dashboard(LocalDate today, LocalDate periodStart, int periodDays, 
     public record GroupTasks(String group, long open, long pastSla) {
     }
 
-    public record WriteOffs(String reason, long invoices, Money amount) {
+    /** @param count write-offs posted */
+    public record WriteOffs(String reason, long count, Money amount) {
     }
 }

@@ -222,16 +222,13 @@ public class DashboardService {
                         : new Object[] {java.sql.Timestamp.from(now), scope.team()});
     }
 
-    /**
-     * Write-offs posted in the period. Invoices record no reason yet (the write-offs module will),
-     * so they count under one reason until then.
-     */
+    /** Write-offs posted in the period, by reason (charity care apart from bad debt) and currency. */
     private List<WriteOffs> writeOffs(Scope scope, OffsetDateTime since) {
-        return jdbc.query("select currency, count(*), sum(written_off_amount) from invoices"
-                + " where written_off_amount > 0 and settled_at >= ?" + scope.on("customer_id")
-                + " group by currency order by currency",
-                (rs, row) -> new WriteOffs("reason not recorded", rs.getLong(2),
-                        Money.of(rs.getBigDecimal(3), Currency.getInstance(rs.getString(1)))), scope.args(since));
+        return jdbc.query("select reason, currency, count(*), sum(posted_amount) from write_offs"
+                + " where status = 'POSTED' and decided_at >= ?" + scope.on("customer_id")
+                + " group by reason, currency order by reason, currency",
+                (rs, row) -> new WriteOffs(rs.getString(1), rs.getLong(3),
+                        Money.of(rs.getBigDecimal(4), Currency.getInstance(rs.getString(2)))), scope.args(since));
     }
 
     private Map<String, BigDecimal> sums(String sql, Object... args) {

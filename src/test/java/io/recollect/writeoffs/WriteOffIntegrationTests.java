@@ -68,6 +68,8 @@ class WriteOffIntegrationTests extends IntegrationTest {
                 .isZero();
         assertThat(cases.caseProcess(customer)).isNull();
         assertThat(kinds(customer)).contains("WRITE_OFF_REQUESTED", "WRITE_OFF_POSTED");
+        JsonNode dashboard = as("fiona").getForObject("/api/dashboard", JsonNode.class);
+        assertThat(dashboard.path("writeOffsByReason").findValuesAsText("reason")).contains("SMALL_BALANCE");
     }
 
     @Test
