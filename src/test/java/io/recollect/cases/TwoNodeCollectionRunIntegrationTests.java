@@ -125,6 +125,10 @@ class TwoNodeCollectionRunIntegrationTests {
                         "--camunda.bpm.job-execution.wait-time-in-millis=200",
                         "--camunda.bpm.job-execution.max-wait=1000",
                         "--recollect.run.batch-size=10",
+                        // The Camunda webapps keep their engine lookup in static fields: a node's would
+                        // replace the suite's own and, once the node closes, leave Tasklist and
+                        // Cockpit of every other context without an engine (500s).
+                        "--camunda.bpm.webapp.enabled=false",
                         "--spring.application.name=" + name);
     }
 

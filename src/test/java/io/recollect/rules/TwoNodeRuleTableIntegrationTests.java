@@ -97,6 +97,10 @@ class TwoNodeRuleTableIntegrationTests {
                         "--spring.datasource.password=" + password,
                         "--spring.mail.port=" + TestMailServer.get().getSmtp().getPort(),
                         "--camunda.bpm.process-engine-name=" + name.replace("-", ""),
+                        // The Camunda webapps keep their engine lookup in static fields: a node's would
+                        // replace the suite's own and, once the node closes, leave Tasklist and
+                        // Cockpit of every other context without an engine (500s).
+                        "--camunda.bpm.webapp.enabled=false",
                         "--spring.application.name=" + name);
     }
 }
