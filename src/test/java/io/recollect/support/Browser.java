@@ -49,6 +49,8 @@ public final class Browser implements AutoCloseable {
         driver.findElement(By.id("username")).sendKeys(user);
         driver.findElement(By.id("password")).sendKeys(password);
         driver.findElement(By.cssSelector("button[type=submit]")).click();
+        // Wait for the login to land: navigating on at once can cancel it before the session cookie is set.
+        new WebDriverWait(driver, Duration.ofSeconds(45)).until(d -> !d.getCurrentUrl().contains("/login"));
     }
 
     public void go(String path) {
