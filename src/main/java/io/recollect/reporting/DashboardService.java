@@ -1,5 +1,7 @@
 package io.recollect.reporting;
 
+import io.recollect.cases.PromiseStatus;
+import io.recollect.dunning.CommunicationStatus;
 import io.recollect.reporting.Dashboard.AgingBucket;
 import io.recollect.reporting.Dashboard.Count;
 import io.recollect.reporting.Dashboard.CurrencyFigures;
@@ -20,6 +22,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -161,18 +164,14 @@ public class DashboardService {
     }
 
     private Dashboard.Promises promises(Scope scope, OffsetDateTime since) {
-        long[] kept = {0}, broken = {0}, open = {0};
-        jdbc.query("select status, count(*) from promises where (status = 'OPEN'"
-                + " or (status in ('KEPT', 'BROKEN') and resolved_at >= ?))" + scope.on("customer_id")
-                + " group by status", rs -> {
-                    switch (rs.getString(1)) {
-                        case "KEPT" -> kept[0] = rs.getLong(2);
-                        case "BROKEN" -> broken[0] = rs.getLong(2);
-                        default -> open[0] = rs.getLong(2);
-                    }
-                }, scope.args(since));
-        return new Dashboard.Promises(kept[0], broken[0], open[0],
-                ratio(BigDecimal.valueOf(kept[0] * 100), BigDecimal.valueOf(kept[0] + broken[0])));
+        Map<PromiseStatus, Long> counts = countsBy(PromiseStatus.class, "select status, count(*) from promises"
+                + " where (status = 'OPEN' or (status in ('KEPT', 'BROKEN') and resolved_at >= ?))"
+                + scope.on("customer_id") + " group by status", scope.args(since));
+        long kept = counts.getOrDefault(PromiseStatus.KEPT, 0L);
+        long broken = counts.getOrDefault(PromiseStatus.BROKEN, 0L);
+        long open = counts.getOrDefault(PromiseStatus.OPEN, 0L);
+        return new Dashboard.Promises(kept, broken, open,
+                ratio(BigDecimal.valueOf(kept * 100), BigDecimal.valueOf(kept + broken)));
     }
 
     /**
@@ -191,18 +190,11 @@ public class DashboardService {
     }
 
     private Dashboard.Emails emails(Scope scope, OffsetDateTime since) {
-        long[] sent = {0}, failed = {0}, queued = {0};
-        jdbc.query("select status, count(*) from communications where channel = 'EMAIL'"
-                + " and (status <> 'SENT' or sent_at >= ?)" + scope.on("customer_id") + " group by status", rs -> {
-                    switch (rs.getString(1)) {
-                        case "SENT" -> sent[0] = rs.getLong(2);
-                        case "FAILED" -> failed[0] = rs.getLong(2);
-                        case "QUEUED" -> queued[0] = rs.getLong(2);
-                        default -> {
-                        }
-                    }
-                }, scope.args(since));
-        return new Dashboard.Emails(sent[0], failed[0], queued[0]);
+        Map<CommunicationStatus, Long> counts = countsBy(CommunicationStatus.class, "select status, count(*)"
+                + " from communications where channel = 'EMAIL' and (status <> 'SENT' or sent_at >= ?)"
+                + scope.on("customer_id") + " group by status", scope.args(since));
+        return new Dashboard.Emails(counts.getOrDefault(CommunicationStatus.SENT, 0L),
+                counts.getOrDefault(CommunicationStatus.FAILED, 0L), counts.getOrDefault(CommunicationStatus.QUEUED, 0L));
     }
 
     /**
@@ -229,6 +221,15 @@ public class DashboardService {
                 + " group by reason, currency order by reason, currency",
                 (rs, row) -> new WriteOffs(rs.getString(1), rs.getLong(3),
                         Money.of(rs.getBigDecimal(4), Currency.getInstance(rs.getString(2)))), scope.args(since));
+    }
+
+    /** Row counts by a status column ("select status, count(*) ... group by status"). */
+    private <S extends Enum<S>> Map<S, Long> countsBy(Class<S> status, String sql, Object... args) {
+        Map<S, Long> counts = new EnumMap<>(status);
+        jdbc.query(sql, rs -> {
+            counts.put(Enum.valueOf(status, rs.getString(1)), rs.getLong(2));
+        }, args);
+        return counts;
     }
 
     private Map<String, BigDecimal> sums(String sql, Object... args) {
