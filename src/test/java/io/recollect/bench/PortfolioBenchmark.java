@@ -218,11 +218,10 @@ class PortfolioBenchmark {
         try {
             UUID version = decisions.active().versionId();
             long start = System.nanoTime();
-            io.recollect.rules.SimulationView simulation = simulations.start("collection-path", version);
-            while (simulation.status().equals("RUNNING")) {
-                Thread.sleep(100);
-                simulation = simulations.get("collection-path", simulation.id(), 0, 0);
-            }
+            UUID id = simulations.start("collection-path", version).id();
+            io.recollect.rules.SimulationView simulation = await().atMost(Duration.ofMinutes(10))
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> simulations.get("collection-path", id, 0, 0), s -> !s.status().equals("RUNNING"));
             double simulationSeconds = seconds(start);
             assertThat(simulation.status()).as(String.valueOf(simulation.failure())).isEqualTo("DONE");
             result.put("simulationAccounts", simulation.result().accounts());
@@ -230,9 +229,6 @@ class PortfolioBenchmark {
             result.put("simulationAccountsPerSecond", round(simulation.result().accounts() / simulationSeconds));
             // The active version against itself changes nothing: a check that both sides decided alike.
             assertThat(simulation.result().changedAccounts()).as("accounts changed by the same version").isZero();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         } finally {
             org.springframework.security.core.context.SecurityContextHolder.clearContext();
         }
