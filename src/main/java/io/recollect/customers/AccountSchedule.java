@@ -45,6 +45,15 @@ public class AccountSchedule {
                 + " else decide_at end where id = :id", new MapSqlParameterSource("id", customerId).addValue("at", ts(at)));
     }
 
+    /** Many accounts at once: decide each no later than its instant (see {@link #decideBy}). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void decideAllBy(Map<UUID, Instant> byCustomer) {
+        jdbc.batchUpdate("update customers set decide_at = case when decide_at is null or decide_at > :at then :at"
+                + " else decide_at end where id = :id", byCustomer.entrySet().stream()
+                .map(e -> new MapSqlParameterSource("id", e.getKey()).addValue("at", ts(e.getValue())))
+                .toArray(SqlParameterSource[]::new));
+    }
+
     /** Changed accounts, locked for the caller's transaction; accounts another transaction holds are skipped. */
     @Transactional(propagation = Propagation.MANDATORY)
     public List<UUID> claimChanged(Instant upTo, int limit) {

@@ -13,6 +13,8 @@ interface Customers extends JpaRepository<Customer, UUID> {
 
     boolean existsByExternalRef(String externalRef);
 
+    java.util.List<Customer> findByExternalRefIn(java.util.Collection<String> externalRefs);
+
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select c from Customer c where c.id = :id")
     Optional<Customer> lockById(UUID id);

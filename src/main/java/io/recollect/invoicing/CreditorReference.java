@@ -27,6 +27,19 @@ public final class CreditorReference {
         return "RF" + (check < 10 ? "0" : "") + check + clean;
     }
 
+    /** The reference made of the invoice number's letters and digits, when they fit (ASCII, 1 to 21). */
+    public static Optional<String> fromNumber(String number) {
+        String body = number.replaceAll("[^A-Za-z0-9]", "");
+        return body.isEmpty() || body.length() > MAX_BODY || !body.chars().allMatch(c -> c < 128)
+                ? Optional.empty() : Optional.of(of(body));
+    }
+
+    /** A reference drawn from a random id, for an invoice whose number does not fit or is taken. */
+    public static String fromId(java.util.UUID id) {
+        String body = new BigInteger(id.toString().replace("-", ""), 16).toString(36).toUpperCase(Locale.ROOT);
+        return of(body.substring(0, Math.min(MAX_BODY, body.length())));
+    }
+
     /** Whether the text (spaces allowed, any case) is a creditor reference whose check digits agree. */
     public static boolean isValid(String text) {
         return normalise(text).isPresent();

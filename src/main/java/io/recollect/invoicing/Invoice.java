@@ -267,6 +267,10 @@ public class Invoice {
         return issuedAt;
     }
 
+    Instant getSettledAt() {
+        return settledAt;
+    }
+
     List<InvoiceLine> getLines() {
         return lines;
     }

@@ -93,16 +93,8 @@ public class InvoiceService {
      * recognise it; else letters and digits drawn from the invoice's random id.
      */
     private String paymentReferenceFor(Invoice invoice) {
-        String fromNumber = invoice.getNumber().replaceAll("[^A-Za-z0-9]", "");
-        if (!fromNumber.isEmpty() && fromNumber.length() <= 21 && fromNumber.chars().allMatch(c -> c < 128)) {
-            String reference = CreditorReference.of(fromNumber);
-            if (!invoices.existsByPaymentReference(reference)) {
-                return reference;
-            }
-        }
-        String fromId = new java.math.BigInteger(invoice.getId().toString().replace("-", ""), 16)
-                .toString(36).toUpperCase(java.util.Locale.ROOT);
-        return CreditorReference.of(fromId.substring(0, Math.min(21, fromId.length())));
+        return CreditorReference.fromNumber(invoice.getNumber()).filter(ref -> !invoices.existsByPaymentReference(ref))
+                .orElseGet(() -> CreditorReference.fromId(invoice.getId()));
     }
 
     /**

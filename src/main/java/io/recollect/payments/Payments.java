@@ -11,6 +11,9 @@ interface Payments extends JpaRepository<Payment, UUID> {
 
     Optional<Payment> findByExternalId(String externalId);
 
+    @Query("select distinct p from Payment p left join fetch p.allocations where p.externalId in :externalIds")
+    List<Payment> findByExternalIdIn(java.util.Collection<String> externalIds);
+
     List<Payment> findByCustomerIdOrderByReceivedOnDescRecordedAtDesc(UUID customerId);
 
     /** Payments with credit left, oldest received first: the order credit is used in. */

@@ -69,6 +69,8 @@ class SecurityConfiguration {
                         .requestMatchers(path(HttpMethod.GET, "/api/write-offs"), path(HttpMethod.GET, "/api/write-offs/**"))
                         .hasAnyRole(ADMIN, MANAGERS, FINANCE)
                         .requestMatchers(path(HttpMethod.PUT, "/api/customers/*/team")).hasAnyRole(ADMIN, INTEGRATIONS, MANAGERS)
+                        // loading a portfolio's history: the billing system's integration, or an admin
+                        .requestMatchers(path("/api/imports"), path("/api/imports/**")).hasAnyRole(ADMIN, INTEGRATIONS)
                         .requestMatchers(path(HttpMethod.POST, "/api/customers/**"), path(HttpMethod.POST, "/api/invoices/**"))
                         .hasAnyRole(ADMIN, INTEGRATIONS)
                         .requestMatchers(path("/api/reconciliation/**"), path("/api/bank-statements"),

@@ -15,12 +15,13 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** Names the field a JSON reading failure is about, and says in a few words what it must be. */
-final class JsonProblems {
+public final class JsonProblems {
 
     private JsonProblems() {
     }
 
-    static Optional<Map<String, String>> fieldError(Throwable cause) {
+    /** The field a JSON reading failure is about and what it must be, as {@code field} and {@code message}. */
+    public static Optional<Map<String, String>> fieldError(Throwable cause) {
         if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             return Optional.of(Map.of("field", fieldPath(mapping), "message", expectation(mapping)));
         }

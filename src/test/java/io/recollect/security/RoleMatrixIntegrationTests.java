@@ -97,4 +97,27 @@ class RoleMatrixIntegrationTests extends IntegrationTest {
                 Void.class);
         assertThat(manager.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
     }
+
+    @Test
+    void onlyIntegrationsAndAdminsImportHistory() {
+        String ref = TestFixtures.unique("IMP");
+        String line = "{\"type\":\"customer\",\"externalRef\":\"" + ref + "\",\"name\":\"Ada\",\"email\":\""
+                + ref.toLowerCase() + "@history.example\",\"segment\":\"CONSUMER\",\"currency\":\"EUR\"}\n";
+        org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+        headers.setContentType(org.springframework.http.MediaType.parseMediaType("application/x-ndjson"));
+        HttpEntity<String> file = new HttpEntity<>(line, headers);
+
+        ResponseEntity<JsonNode> finance = as("fiona").exchange("/api/imports", HttpMethod.POST, file, JsonNode.class);
+        ResponseEntity<JsonNode> manager = as("manager").exchange("/api/imports", HttpMethod.POST, file, JsonNode.class);
+        ResponseEntity<JsonNode> integration = as("integration").exchange("/api/imports", HttpMethod.POST, file,
+                JsonNode.class);
+
+        assertThat(finance.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(manager.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(integration.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String progress = "/api/imports/" + integration.getBody().path("id").asText();
+        assertThat(as("fiona").getForEntity(progress, JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(as("admin").getForEntity(progress, JsonNode.class).getBody().path("customersCreated").asInt())
+                .isEqualTo(1);
+    }
 }
