@@ -46,7 +46,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * heap, and writes them to target/bench/import.json. Run:
  * {@code ./mvnw -Pbench verify -Dtest=ImportBenchmark -Dbench.invoices=100000}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+// a mock web environment: the API's security chain needs one (with NONE the context does not start)
+@SpringBootTest
 @ActiveProfiles("bench")
 class ImportBenchmark {
 
