@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -85,13 +86,18 @@ class AccountDecider {
     }
 
     /** What a batch did, for the run's counts. */
-    record BatchResult(int decided, int emailsQueued, int workQueued, int gaps) {
+    record BatchResult(int decided, int emailsQueued, int workQueued, int gaps, List<UUID> emailIds) {
 
         static final BatchResult NONE = new BatchResult(0, 0, 0, 0);
 
+        BatchResult(int decided, int emailsQueued, int workQueued, int gaps) {
+            this(decided, emailsQueued, workQueued, gaps, List.of());
+        }
+
         BatchResult plus(BatchResult other) {
             return new BatchResult(decided + other.decided, emailsQueued + other.emailsQueued,
-                    workQueued + other.workQueued, gaps + other.gaps);
+                    workQueued + other.workQueued, gaps + other.gaps,
+                    Stream.concat(emailIds.stream(), other.emailIds.stream()).toList());
         }
     }
 
@@ -130,6 +136,19 @@ class AccountDecider {
     }
 
     /**
+     * What a batch writes besides its entities, gathered while it decides and written at the end
+     * in one statement (or JDBC batch) each: emails, case work, journal lines.
+     */
+    private record Writes(Map<UUID, CustomerView> customers, Set<CommunicationService.DunningStep> stepsQueued,
+            List<CommunicationService.DunningEmail> emails, List<CaseWorkQueue.NewWork> work,
+            List<CaseJournal.Entry> events) {
+
+        Writes(Map<UUID, CustomerView> customers) {
+            this(customers, new HashSet<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        }
+    }
+
+    /**
      * Decides the given accounts, which the caller's transaction has claimed (locked). The batch
      * is read set-based: a fixed number of queries whatever its size, never one per account.
      */
@@ -142,13 +161,14 @@ class AccountDecider {
         Map<UUID, Instant> next = new HashMap<>();
         List<Pending> pending = new ArrayList<>();
         BatchFacts read = read(customerIds);
+        Writes writes = new Writes(read.customers());
         List<CollectionCase> opened = new ArrayList<>();
         for (UUID customerId : customerIds) {
             List<OpenItem> open = read.openItems().get(customerId);
             CollectionCase openCase = read.openCases().get(customerId);
             if (open.stream().noneMatch(OpenItem::overdue)) {
                 if (openCase != null) {
-                    close(openCase, now);
+                    close(openCase, now, writes);
                 }
                 next.put(customerId, nextInvoiceFallingDue(open, null));
                 continue;
@@ -167,27 +187,53 @@ class AccountDecider {
                 .map(p -> new CollectionPathDecisions.Request(p.collectionCase().getCustomerId(),
                         p.collectionCase().getId(), p.snapshot().situation()))
                 .toList());
+        writes.stepsQueued().addAll(communications.dunningStepsQueued(letterSteps(pending, outcomes)));
         BatchResult result = new BatchResult(customerIds.size() - pending.size(), 0, 0, 0);
         for (int i = 0; i < pending.size(); i++) {
             Pending account = pending.get(i);
             CollectionPathDecisions.Outcome outcome = outcomes.get(i);
             UUID customerId = account.collectionCase().getCustomerId();
             if (outcome.gap() != null) {
-                result = result.plus(gap(account, outcome, now, next));
+                result = result.plus(gap(account, outcome, next, writes));
                 continue;
             }
-            Acted acted = act(account, outcome.recorded(), now);
+            Acted acted = act(account, outcome.recorded(), now, writes);
             next.put(customerId, nextInvoiceFallingDue(account.open(), acted.waitUntil()));
-            result = result.plus(new BatchResult(1, acted.emails(), acted.work(), 0));
+            result = result.plus(new BatchResult(1, 0, acted.work(), 0));
         }
+        cases.flush();
+        List<UUID> emails = communications.queueDunningEmails(writes.emails());
+        work.addAll(writes.work());
+        journal.recordAll(writes.events());
         schedule.decided(next);
-        return result;
+        return result.plus(new BatchResult(0, emails.size(), 0, 0, emails));
     }
 
-    private record Acted(Instant waitUntil, int emails, int work) {
+    /** The ladder steps the batch's letters would be: whether each has its email is read in one query. */
+    private static List<CommunicationService.DunningStep> letterSteps(List<Pending> pending,
+            List<CollectionPathDecisions.Outcome> outcomes) {
+        List<CommunicationService.DunningStep> steps = new ArrayList<>();
+        for (int i = 0; i < pending.size(); i++) {
+            CollectionPathDecisions.Outcome outcome = outcomes.get(i);
+            if (outcome.gap() == null && isLetter(outcome.recorded().decision())) {
+                steps.add(step(pending.get(i).collectionCase(), outcome.recorded().decision()));
+            }
+        }
+        return steps;
     }
 
-    private Acted act(Pending account, CollectionPathDecisions.Recorded recorded, Instant now) {
+    private static boolean isLetter(CollectionDecision decision) {
+        return decision.action() == CollectionAction.REMIND || decision.action() == CollectionAction.FINAL_NOTICE;
+    }
+
+    private static CommunicationService.DunningStep step(CollectionCase collectionCase, CollectionDecision decision) {
+        return new CommunicationService.DunningStep(collectionCase.getId(), decision.template(), decision.dunningLevel());
+    }
+
+    private record Acted(Instant waitUntil, int work) {
+    }
+
+    private Acted act(Pending account, CollectionPathDecisions.Recorded recorded, Instant now, Writes writes) {
         CollectionCase collectionCase = account.collectionCase();
         CollectionDecision decision = recorded.decision();
         LocalDate today = businessTime.today(clock);
@@ -196,49 +242,53 @@ class AccountDecider {
             // A hold ends early when what it waits for ends: a promise's last day, a pause, the last step's wait.
             Instant until = Stream.concat(Stream.of(afterWait), account.snapshot().holdEnds().stream())
                     .min(Instant::compareTo).orElse(afterWait);
-            return new Acted(until, 0, 0);
+            return new Acted(until, 0);
         }
-        boolean letter = decision.action() == CollectionAction.REMIND || decision.action() == CollectionAction.FINAL_NOTICE;
+        boolean letter = isLetter(decision);
         if (letter && (collectionCase.waitingOutLastStep(now)
-                || communications.hasDunningStep(collectionCase.getId(), decision.template(), decision.dunningLevel()))) {
+                || writes.stepsQueued().contains(step(collectionCase, decision)))) {
             // One email per (case, ladder step), and none before the last step's wait ends: enforced
             // here, so no row of the table, or its absence, can send a letter twice or early.
-            journal.record(collectionCase.getCustomerId(), CaseEventType.REMINDER_HELD, "Step " + decision.dunningLevel()
-                    + " held: the last step's wait or this step's letter came first", "system");
+            writes.events().add(new CaseJournal.Entry(collectionCase.getCustomerId(), collectionCase.getId(),
+                    CaseEventType.REMINDER_HELD, "Step " + decision.dunningLevel()
+                    + " held: the last step's wait or this step's letter came first", "system"));
             Instant until = collectionCase.waitingOutLastStep(now) ? collectionCase.getNextStepAt() : afterWait;
-            return new Acted(until, 0, 0);
+            return new Acted(until, 0);
         }
         collectionCase.acted(letter, now, afterWait);
-        int emails = 0;
         if (letter || decision.action() == CollectionAction.AGENCY) {
-            communications.queueDunningEmail(collectionCase.getId(), collectionCase.getCustomerId(), decision.template(),
-                    decision.dunningLevel(), recorded.decisionId(), account.snapshot().dunnable());
-            emails = 1;
+            writes.emails().add(new CommunicationService.DunningEmail(collectionCase.getId(),
+                    writes.customers().get(collectionCase.getCustomerId()), decision.template(),
+                    decision.dunningLevel(), recorded.decisionId(), account.snapshot().dunnable()));
         }
         int queued = 0;
         CaseWorkKind kind = CaseWorkKind.forAction(decision.action());
         if (kind != null) {
             // A write-off's approvers come from the write-off-approval table, when its request is routed.
-            work.add(collectionCase.getId(), collectionCase.getCustomerId(), recorded.decisionId(), kind,
-                    decision.candidateGroup(), decision.priority(), now.plus(properties.contactTaskSla()));
+            writes.work().add(new CaseWorkQueue.NewWork(collectionCase.getId(), collectionCase.getCustomerId(),
+                    recorded.decisionId(), kind, decision.candidateGroup(), decision.priority(),
+                    now.plus(properties.contactTaskSla())));
             queued = 1;
         }
-        return new Acted(afterWait, emails, queued);
+        return new Acted(afterWait, queued);
     }
 
-    private BatchResult gap(Pending account, CollectionPathDecisions.Outcome outcome, Instant now, Map<UUID, Instant> next) {
+    private BatchResult gap(Pending account, CollectionPathDecisions.Outcome outcome, Map<UUID, Instant> next,
+            Writes writes) {
         // A policy gap is not retried: the account waits for the next run (or a fixed table), and says why.
         UUID customerId = account.collectionCase().getCustomerId();
         log.warn("No row of the collection-path table covers account {} (case {}): {}", customerId,
                 account.collectionCase().getId(), outcome.gap().getMessage());
-        journal.record(customerId, CaseEventType.RULE_GAP, Objects.toString(outcome.gap().getMessage()), "system");
+        writes.events().add(new CaseJournal.Entry(customerId, account.collectionCase().getId(), CaseEventType.RULE_GAP,
+                Objects.toString(outcome.gap().getMessage()), "system"));
         next.put(customerId, businessTime.runTimeOn(businessTime.today(clock).plusDays(1)));
         return new BatchResult(0, 0, 0, 1);
     }
 
-    private void close(CollectionCase openCase, Instant now) {
+    private void close(CollectionCase openCase, Instant now, Writes writes) {
         openCase.close(now);
-        work.add(openCase.getId(), openCase.getCustomerId(), null, CaseWorkKind.CLOSE, null, 0, null);
+        writes.work().add(new CaseWorkQueue.NewWork(openCase.getId(), openCase.getCustomerId(), null, CaseWorkKind.CLOSE,
+                null, 0, null));
     }
 
     /**

@@ -5,12 +5,19 @@ import static io.recollect.cases.CollectionCaseProcess.*;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.NativeProcessInstanceQuery;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
@@ -21,10 +28,13 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Carries out what decisions asked of the collection-case process, one piece of work per
- * transaction: start the case's process, hand it the next task, raise a task still open, or
- * end it when nothing is overdue. A process busy in another transaction fails only its own
- * piece, which is tried again a minute later; nothing here blocks the run.
+ * Carries out what decisions asked of the collection-case process: start the case's process,
+ * hand it the next task, raise a task still open, or end it when nothing is overdue. Work is
+ * claimed in chunks, each carried out in one transaction (cases without a process of their own,
+ * the bulk of a morning, are started without a query each); a chunk that fails is carried out
+ * again one piece per transaction, so a process busy in another transaction fails only its own
+ * piece, which is tried again a minute later. Nothing here blocks the run, and every node may
+ * dispatch at once: claims skip what another transaction holds.
  */
 @Component
 class CaseWorkDispatcher {
@@ -37,52 +47,116 @@ class CaseWorkDispatcher {
     private final CollectionCases cases;
     private final RuntimeService runtime;
     private final TaskService tasks;
+    private final RepositoryService repository;
+    private final ManagementService management;
     private final TransactionTemplate ownTransaction;
+    private final int chunkSize;
 
     CaseWorkDispatcher(CaseWorkQueue work, CollectionCases cases, RuntimeService runtime, TaskService tasks,
-            PlatformTransactionManager transactions) {
+            RepositoryService repository, ManagementService management, PlatformTransactionManager transactions,
+            CollectionRunProperties properties) {
+        this.repository = repository;
+        this.management = management;
         this.work = work;
         this.cases = cases;
         this.runtime = runtime;
         this.tasks = tasks;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.chunkSize = Math.max(1, properties.dispatchChunk());
     }
 
-    /** What one dispatch pass did. */
+    /** What one dispatch pass did; a task refreshed while open is done but not created. */
     record Dispatched(int tasksCreated, int done, int failed) {
+
+        Dispatched plus(Dispatched other) {
+            return new Dispatched(tasksCreated + other.tasksCreated, done + other.done, failed + other.failed);
+        }
     }
 
     /** Carries out pending work until none is left or {@code limit} pieces were tried. */
     Dispatched dispatch(int limit) {
-        int created = 0;
-        int done = 0;
-        int failed = 0;
-        for (int i = 0; i < limit; i++) {
-            List<CaseWorkQueue.Item> attempted = new ArrayList<>(1);
-            Optional<CaseWorkQueue.Item> claimed;
+        Dispatched result = new Dispatched(0, 0, 0);
+        int tried = 0;
+        while (tried < limit) {
+            int size = Math.min(chunkSize, limit - tried);
+            List<CaseWorkQueue.Item> attempted = new ArrayList<>(size);
+            Dispatched chunk;
             try {
-                claimed = ownTransaction.execute(status -> work.claimNext().map(item -> {
-                    attempted.add(item);
-                    carryOut(item);
-                    work.done(item.id());
-                    return item;
-                }));
+                chunk = ownTransaction.execute(status -> {
+                    attempted.addAll(work.claim(size));
+                    int created = carryOutAll(attempted);
+                    work.doneAll(attempted.stream().map(CaseWorkQueue.Item::id).toList());
+                    return new Dispatched(created, attempted.size(), 0);
+                });
             } catch (ProcessEngineException busy) {
-                // The transaction rolled back with its claim; count the attempt outside it.
-                failed++;
-                attempted.forEach(item -> recordFailure(item, busy));
-                continue;
+                // The chunk rolled back with its claims: each piece again on its own, so only the busy one waits.
+                chunk = attempted.size() == 1 ? failed(attempted.get(0), busy) : oneByOne(attempted);
             }
-            if (claimed == null || claimed.isEmpty()) {
+            result = result.plus(chunk);
+            tried += attempted.size();
+            if (attempted.size() < size) {
                 break;
             }
-            done++;
-            if (claimed.get().kind() != CaseWorkKind.CLOSE) {
-                created++;
+        }
+        return result;
+    }
+
+    private Dispatched oneByOne(List<CaseWorkQueue.Item> pieces) {
+        Dispatched result = new Dispatched(0, 0, 0);
+        for (CaseWorkQueue.Item piece : pieces) {
+            try {
+                Boolean created = ownTransaction.execute(status -> work.claim(piece.id()).map(item -> {
+                    boolean opened = carryOut(item);
+                    work.done(item.id());
+                    return opened;
+                }).orElse(null));
+                if (created != null) {
+                    result = result.plus(new Dispatched(created ? 1 : 0, 1, 0));
+                }
+            } catch (ProcessEngineException busy) {
+                result = result.plus(failed(piece, busy));
             }
         }
-        return new Dispatched(created, done, failed);
+        return result;
+    }
+
+    private Dispatched failed(CaseWorkQueue.Item item, ProcessEngineException cause) {
+        // The transaction rolled back with its claim; count the attempt outside it.
+        recordFailure(item, cause);
+        return new Dispatched(0, 0, 1);
+    }
+
+    /**
+     * Carries out a chunk in the caller's transaction; returns how many tasks it opened. A case
+     * with no process yet (read for the whole chunk in two queries) is simply started; a case
+     * with one, or seen earlier in the chunk, goes the way of {@link #carryOut}.
+     */
+    private int carryOutAll(List<CaseWorkQueue.Item> items) {
+        if (items.isEmpty()) {
+            return 0;
+        }
+        List<UUID> caseIds = items.stream().map(CaseWorkQueue.Item::caseId).distinct().toList();
+        Set<UUID> open = new HashSet<>();
+        cases.findAllById(caseIds).forEach(c -> {
+            if (c.getStatus() == CaseStatus.OPEN) {
+                open.add(c.getId());
+            }
+        });
+        Set<String> running = running(caseIds);
+        int created = 0;
+        for (CaseWorkQueue.Item item : items) {
+            String businessKey = item.caseId().toString();
+            if (running.contains(businessKey)) {
+                created += carryOut(item) ? 1 : 0;
+            } else if (item.kind() != CaseWorkKind.CLOSE && open.contains(item.caseId())) {
+                start(item);
+                created += item.kind().opensTask() ? 1 : 0;
+            }
+            // Later work of the same case in this chunk finds the process this one started or moved.
+            running.add(businessKey);
+        }
+        return created;
     }
 
     private void recordFailure(CaseWorkQueue.Item item, RuntimeException cause) {
@@ -91,41 +165,72 @@ class CaseWorkDispatcher {
         work.failed(item.id(), cause.getMessage(), MAX_ATTEMPTS, RETRY_AFTER);
     }
 
-    private void carryOut(CaseWorkQueue.Item item) {
+    /**
+     * The case processes running for these cases, by business key, in one query (the engine's
+     * query API has no list of business keys for running instances).
+     */
+    private Set<String> running(List<UUID> caseIds) {
+        Set<String> definitions = new HashSet<>();
+        repository.createProcessDefinitionQuery().processDefinitionKey(KEY).list()
+                .forEach(definition -> definitions.add(definition.getId()));
+        StringBuilder sql = new StringBuilder("select RES.* from ").append(management.getTableName(ProcessInstance.class))
+                .append(" RES where RES.ID_ = RES.PROC_INST_ID_ and RES.BUSINESS_KEY_ in (");
+        NativeProcessInstanceQuery query = runtime.createNativeProcessInstanceQuery();
+        for (int i = 0; i < caseIds.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("#{key").append(i).append('}');
+            query.parameter("key" + i, caseIds.get(i).toString());
+        }
+        Set<String> running = new HashSet<>();
+        query.sql(sql.append(')').toString()).list().stream()
+                .filter(instance -> definitions.contains(instance.getProcessDefinitionId()))
+                .forEach(instance -> running.add(instance.getBusinessKey()));
+        return running;
+    }
+
+    /** Carries out one piece, whatever its case's process is doing; returns whether it opened a task. */
+    private boolean carryOut(CaseWorkQueue.Item item) {
         String businessKey = item.caseId().toString();
         if (item.kind() == CaseWorkKind.CLOSE) {
             runtime.createMessageCorrelation(MESSAGE_CASE_CLOSED)
                     .processInstanceBusinessKey(businessKey).correlateAllWithResult();
-            return;
+            return false;
         }
         if (cases.findById(item.caseId()).map(c -> c.getStatus() != CaseStatus.OPEN).orElse(true)) {
-            return;
+            return false;
         }
         Task open = tasks.createTaskQuery().processDefinitionKey(KEY).processInstanceBusinessKey(businessKey)
                 .singleResult();
         if (open != null && item.kind().taskKey() != null && item.kind().taskKey().equals(open.getTaskDefinitionKey())) {
             refresh(open, item);
-            return;
+            return false;
         }
         if (open != null) {
             // A different kind of work supersedes the open task: the process ends it and waits again.
             runtime.createMessageCorrelation(MESSAGE_WORK_SUPERSEDED)
                     .processInstanceBusinessKey(businessKey).correlateAllWithResult();
         }
-        Map<String, Object> variables = Map.of(VAR_WORK, item.kind().name(),
-                VAR_CANDIDATE_GROUP, item.candidateGroup(), VAR_TASK_PRIORITY, item.priority(),
-                VAR_TASK_DUE_DATE, Date.from(item.dueAt()), VAR_DECISION_ID, String.valueOf(item.decisionId()));
         boolean waiting = runtime.createExecutionQuery().processDefinitionKey(KEY).processInstanceBusinessKey(businessKey)
                 .messageEventSubscriptionName(MESSAGE_PERSON_NEEDED).count() > 0;
         if (waiting) {
             runtime.createMessageCorrelation(MESSAGE_PERSON_NEEDED)
-                    .processInstanceBusinessKey(businessKey).setVariables(variables).correlateWithResult();
+                    .processInstanceBusinessKey(businessKey).setVariables(variables(item)).correlateWithResult();
         } else {
-            Map<String, Object> start = new java.util.HashMap<>(variables);
-            start.put(VAR_CASE_ID, businessKey);
-            start.put(VAR_CUSTOMER_ID, item.customerId().toString());
-            runtime.createProcessInstanceByKey(KEY).businessKey(businessKey).setVariables(start).execute();
+            start(item);
         }
+        return item.kind().opensTask();
+    }
+
+    private void start(CaseWorkQueue.Item item) {
+        Map<String, Object> start = new HashMap<>(variables(item));
+        start.put(VAR_CASE_ID, item.caseId().toString());
+        start.put(VAR_CUSTOMER_ID, item.customerId().toString());
+        runtime.createProcessInstanceByKey(KEY).businessKey(item.caseId().toString()).setVariables(start).execute();
+    }
+
+    private static Map<String, Object> variables(CaseWorkQueue.Item item) {
+        return Map.of(VAR_WORK, item.kind().name(), VAR_CANDIDATE_GROUP, item.candidateGroup(),
+                VAR_TASK_PRIORITY, item.priority(), VAR_TASK_DUE_DATE, Date.from(item.dueAt()),
+                VAR_DECISION_ID, String.valueOf(item.decisionId()));
     }
 
     /**

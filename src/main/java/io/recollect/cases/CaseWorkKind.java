@@ -23,6 +23,11 @@ enum CaseWorkKind {
         return taskKey;
     }
 
+    /** Whether carrying it out opens a task for people (the write-off and plan steps start processes of their own). */
+    boolean opensTask() {
+        return this == CONTACT || this == AGENCY_HANDOVER;
+    }
+
     /** The work an action needs from people, or null when the run does it all (letters, holds). */
     static CaseWorkKind forAction(CollectionAction action) {
         return switch (action) {

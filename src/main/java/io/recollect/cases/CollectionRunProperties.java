@@ -9,9 +9,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param batchSize accounts claimed, decided and written per transaction (and per Camunda job)
  * @param schedulerEnabled whether this node starts the daily run and decides changes between runs
  * @param dispatchLimit pieces of case work one pass carries out
+ * @param dispatchChunk pieces of case work carried out per transaction
+ * @param dispatchBatch pieces of case work one job of the run's parallel dispatch carries out
  * @param emailLimit emails one pass sends
  */
 @ConfigurationProperties("recollect.run")
 record CollectionRunProperties(@DefaultValue("500") int batchSize, @DefaultValue("true") boolean schedulerEnabled,
-        @DefaultValue("5000") int dispatchLimit, @DefaultValue("5000") int emailLimit) {
+        @DefaultValue("5000") int dispatchLimit, @DefaultValue("5000") int emailLimit,
+        @DefaultValue("50") int dispatchChunk, @DefaultValue("500") int dispatchBatch) {
 }

@@ -36,6 +36,7 @@ public class CollectionRunService {
     private final AccountSchedule schedule;
     private final AccountDecider decider;
     private final CaseWorkDispatcher dispatcher;
+    private final CaseWorkQueue work;
     private final CommunicationService communications;
     private final RuntimeService runtime;
     private final CollectionRunProperties properties;
@@ -44,13 +45,14 @@ public class CollectionRunService {
     private final Clock clock;
 
     CollectionRunService(CollectionRuns runs, AccountSchedule schedule, AccountDecider decider,
-            CaseWorkDispatcher dispatcher, CommunicationService communications, RuntimeService runtime,
+            CaseWorkDispatcher dispatcher, CaseWorkQueue work, CommunicationService communications, RuntimeService runtime,
             CollectionRunProperties properties, BusinessTime businessTime, PlatformTransactionManager transactions,
             Clock clock) {
         this.runs = runs;
         this.schedule = schedule;
         this.decider = decider;
         this.dispatcher = dispatcher;
+        this.work = work;
         this.communications = communications;
         this.runtime = runtime;
         this.properties = properties;
@@ -108,6 +110,7 @@ public class CollectionRunService {
         List<UUID> claimed = schedule.claimDue(runs.cutoff(runId), properties.batchSize());
         AccountDecider.BatchResult result = decider.decide(claimed);
         runs.add(runId, result.decided(), result.emailsQueued(), 0, 0);
+        runs.addEmails(runId, result.emailIds());
         return claimed.size();
     }
 
@@ -122,22 +125,37 @@ public class CollectionRunService {
         return total;
     }
 
+    /** How many dispatch jobs the case work waiting now needs: at least one, so the step shows. */
+    List<Integer> planCaseWork() {
+        int pending = work.countPending();
+        int batches = Math.max(1, (pending + properties.dispatchBatch() - 1) / properties.dispatchBatch());
+        return java.util.stream.IntStream.range(0, batches).boxed().toList();
+    }
+
+    /** One of the run's dispatch jobs: up to a batch of case work, beside the others. */
+    int dispatchCaseWorkBatch(UUID runId) {
+        return dispatchCaseWork(runId, properties.dispatchBatch());
+    }
+
     /** Carries out the case work decisions asked for; counts tasks to the run. */
     int dispatchCaseWork(UUID runId) {
-        CaseWorkDispatcher.Dispatched dispatched = dispatcher.dispatch(properties.dispatchLimit());
+        return dispatchCaseWork(runId, properties.dispatchLimit());
+    }
+
+    private int dispatchCaseWork(UUID runId, int limit) {
+        CaseWorkDispatcher.Dispatched dispatched = dispatcher.dispatch(limit);
         if (runId != null) {
             transaction.executeWithoutResult(status -> runs.add(runId, 0, 0, 0, dispatched.tasksCreated()));
         }
         return dispatched.tasksCreated();
     }
 
-    /** Sends the queued emails; counts them to the run. */
+    /**
+     * Sends the queued emails. The run counts its own emails as sent whoever sent them (see
+     * {@link CollectionRuns#find}), so nothing is added here.
+     */
     int sendEmails(UUID runId) {
-        int sent = communications.sendQueued(properties.emailLimit()).sent();
-        if (runId != null) {
-            transaction.executeWithoutResult(status -> runs.add(runId, 0, 0, sent, 0));
-        }
-        return sent;
+        return communications.sendQueued(properties.emailLimit()).sent();
     }
 
     @Transactional

@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The steps of processes/collection-run.bpmn, each a one-line call into the run: plan the
- * batches, decide one batch, decide what is left, carry out case work, send the emails, finish.
+ * batches, decide one batch, decide what is left, plan and carry out case work, send the emails, finish.
  * The run's identity is its business key.
  */
 @Configuration(proxyBeanMethods = false)
@@ -27,6 +27,16 @@ class CollectionRunSteps {
     @Bean
     JavaDelegate decideRunRemainder(CollectionRunService runs) {
         return execution -> runs.decideRemaining(runId(execution));
+    }
+
+    @Bean
+    JavaDelegate planRunCaseWork(CollectionRunService runs) {
+        return execution -> execution.setVariable(CollectionRunProcess.VAR_WORK_BATCHES, runs.planCaseWork());
+    }
+
+    @Bean
+    JavaDelegate dispatchRunCaseWorkBatch(CollectionRunService runs) {
+        return execution -> runs.dispatchCaseWorkBatch(runId(execution));
     }
 
     @Bean

@@ -4,12 +4,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Component;
 
 /** The collection_runs table. */
@@ -51,6 +53,13 @@ class CollectionRuns {
                         .addValue("sent", emailsSent).addValue("tasks", tasksCreated));
     }
 
+    /** The emails a batch of the run queued, so their sending counts to the run. */
+    void addEmails(UUID id, List<UUID> communicationIds) {
+        jdbc.batchUpdate("insert into collection_run_emails (run_id, communication_id) values (:run, :email)",
+                communicationIds.stream().map(email -> new MapSqlParameterSource("run", id).addValue("email", email))
+                        .toArray(SqlParameterSource[]::new));
+    }
+
     void finish(UUID id, Instant at) {
         jdbc.update("update collection_runs set status = 'FINISHED', finished_at = :at where id = :id",
                 new MapSqlParameterSource("id", id).addValue("at", ts(at)));
@@ -58,7 +67,9 @@ class CollectionRuns {
 
     Optional<CollectionRunView> find(UUID id, int failedBatches) {
         return jdbc.query("select id, kind, daily_date, status, started_by, started_at, cutoff, finished_at,"
-                + " accounts_due, decided, emails_queued, emails_sent, tasks_created from collection_runs where id = :id",
+                + " accounts_due, decided, emails_queued, (select count(*) from collection_run_emails e join communications c"
+                + " on c.id = e.communication_id where e.run_id = r.id and c.status = 'SENT'), tasks_created"
+                + " from collection_runs r where id = :id",
                 Map.of("id", id), (rs, n) -> new CollectionRunView(rs.getObject(1, UUID.class), rs.getString(2),
                         rs.getObject(3, LocalDate.class), rs.getString(4), rs.getString(5),
                         instant(rs.getObject(6, OffsetDateTime.class)), instant(rs.getObject(7, OffsetDateTime.class)),

@@ -164,6 +164,14 @@ class Communication {
         return createdAt;
     }
 
+    String getDedupeKey() {
+        return dedupeKey;
+    }
+
+    Instant getNextAttemptAt() {
+        return nextAttemptAt;
+    }
+
     Instant getSentAt() {
         return sentAt;
     }

@@ -6,12 +6,16 @@ import io.recollect.invoicing.InvoiceService;
 import io.recollect.invoicing.InvoiceView;
 import io.recollect.invoicing.OpenItem;
 import io.recollect.invoicing.ServiceCodeCatalogue;
-import io.recollect.shared.BusinessTime;
 import io.recollect.shared.Money;
 import io.recollect.shared.NotFoundException;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -28,26 +32,26 @@ import org.springframework.transaction.annotation.Transactional;
 public class CommunicationService {
 
     private final Communications communications;
+    private final OutboxRows outbox;
     private final CustomerService customers;
     private final InvoiceService invoices;
     private final MailRenderer renderer;
     private final OutboxSender sender;
     private final InvoiceDocument invoiceDocument;
     private final ServiceCodeCatalogue serviceCodes;
-    private final BusinessTime businessTime;
     private final Clock clock;
 
-    CommunicationService(Communications communications, CustomerService customers, InvoiceService invoices,
+    CommunicationService(Communications communications, OutboxRows outbox, CustomerService customers, InvoiceService invoices,
             MailRenderer renderer, OutboxSender sender, InvoiceDocument invoiceDocument,
-            ServiceCodeCatalogue serviceCodes, BusinessTime businessTime, Clock clock) {
+            ServiceCodeCatalogue serviceCodes, Clock clock) {
         this.communications = communications;
+        this.outbox = outbox;
         this.customers = customers;
         this.invoices = invoices;
         this.renderer = renderer;
         this.sender = sender;
         this.invoiceDocument = invoiceDocument;
         this.serviceCodes = serviceCodes;
-        this.businessTime = businessTime;
         this.clock = clock;
     }
 
@@ -80,36 +84,82 @@ public class CommunicationService {
             if (items.isEmpty()) {
                 throw new IllegalStateException("Case " + caseId + " has nothing overdue to remind of");
             }
-            CustomerView customer = customers.get(customerId);
-            Money totalDue = items.stream().map(OpenItem::openAmount).reduce(Money::plus).orElseThrow();
-            RenderedMail mail = renderer.render(template, customer.language(),
-                    new Object[] {items.get(0).number(), totalDue.display()},
-                    Map.of("customer", customer, "items", items, "totalDue", totalDue, "level", level,
-                            "paymentReference", referenceOrNumber(items.get(0).paymentReference(), items.get(0).number()),
-                            "history", history(caseId)));
-            return Communication.email(key, customerId, caseId, items.get(0).invoiceId(),
-                    CommunicationKind.DUNNING, template, level, customer.email(), mail, List.of(), clock.instant());
+            return dunningEmail(key, caseId, customers.get(customerId), template, level, items,
+                    outbox.histories(List.of(caseId)).getOrDefault(caseId, LetterHistory.NONE), clock.instant());
         });
+    }
+
+    /** One ladder step's letter for a case, as a batch of the collection run decided it. */
+    public record DunningEmail(UUID caseId, CustomerView customer, String template, int level, UUID decisionId,
+            List<OpenItem> items) {
+
+        DunningStep step() {
+            return new DunningStep(caseId, template, level);
+        }
+    }
+
+    /** A (case, ladder step): one email each, whatever decides it and however often. */
+    public record DunningStep(UUID caseId, String template, int level) {
+
+        String dedupeKey() {
+            return dunningKey(caseId, template, level);
+        }
+    }
+
+    /**
+     * The batch form of {@link #queueDunningEmail}: every email of a batch of decisions with a
+     * fixed number of statements whatever its size (one read of what exists, one of the cases'
+     * history, one batch insert). The caller hands in the customers it read for the batch.
+     * Returns the ids of the emails it queued; a step that has its email already is left alone.
+     */
+    @Transactional
+    public List<UUID> queueDunningEmails(List<DunningEmail> emails) {
+        if (emails.isEmpty()) {
+            return List.of();
+        }
+        Set<DunningStep> existing = dunningStepsQueued(emails.stream().map(DunningEmail::step).toList());
+        Map<UUID, LetterHistory> histories = outbox.histories(emails.stream().map(DunningEmail::caseId).toList());
+        java.time.Instant now = clock.instant();
+        List<Communication> rows = new java.util.ArrayList<>(emails.size());
+        Set<String> keys = new HashSet<>();
+        for (DunningEmail email : emails) {
+            String key = email.step().dedupeKey();
+            if (existing.contains(email.step()) || !keys.add(key)) {
+                continue;
+            }
+            rows.add(dunningEmail(key, email.caseId(), email.customer(), email.template(), email.level(), email.items(),
+                    histories.getOrDefault(email.caseId(), LetterHistory.NONE), now));
+        }
+        outbox.insertEmails(rows);
+        return rows.stream().map(Communication::getId).toList();
+    }
+
+    /** Of the given steps, those whose email exists (queued, sent or failed): one query. */
+    @Transactional(readOnly = true)
+    public Set<DunningStep> dunningStepsQueued(Collection<DunningStep> steps) {
+        Map<String, DunningStep> byKey = new HashMap<>();
+        steps.forEach(step -> byKey.put(step.dedupeKey(), step));
+        return outbox.existingKeys(byKey.keySet()).stream().map(byKey::get).collect(Collectors.toSet());
+    }
+
+    private Communication dunningEmail(String key, UUID caseId, CustomerView customer, String template, int level,
+            List<OpenItem> items, LetterHistory history, java.time.Instant now) {
+        if (items.isEmpty()) {
+            throw new IllegalStateException("Case " + caseId + " has nothing overdue to remind of");
+        }
+        Money totalDue = items.stream().map(OpenItem::openAmount).reduce(Money::plus).orElseThrow();
+        RenderedMail mail = renderer.render(template, customer.language(),
+                new Object[] {items.get(0).number(), totalDue.display()},
+                Map.of("customer", customer, "items", items, "totalDue", totalDue, "level", level,
+                        "paymentReference", referenceOrNumber(items.get(0).paymentReference(), items.get(0).number()),
+                        "history", history));
+        return Communication.email(key, customer.id(), caseId, items.get(0).invoiceId(),
+                CommunicationKind.DUNNING, template, level, customer.email(), mail, List.of(), now);
     }
 
     /** Invoices issued before references were kept are paid by their number. */
     private static String referenceOrNumber(String paymentReference, String number) {
         return paymentReference != null ? paymentReference : number;
-    }
-
-    /** What the case's record says was sent and done so far: letters cite it instead of assuming it. */
-    private LetterHistory history(UUID caseId) {
-        List<Communication> before = communications.findByCase(caseId);
-        List<LetterHistory.Letter> letters = before.stream()
-                .filter(c -> c.getKind() == CommunicationKind.DUNNING && c.getStatus() == CommunicationStatus.SENT)
-                .map(c -> new LetterHistory.Letter(businessTime.dayOf(c.getSentAt()),
-                        c.getTemplate() == null ? "letter" : c.getTemplate()))
-                .toList();
-        List<LetterHistory.Call> calls = before.stream()
-                .filter(c -> c.getKind() == CommunicationKind.CONTACT_NOTE)
-                .map(c -> new LetterHistory.Call(businessTime.dayOf(c.getCreatedAt()), c.getSubject()))
-                .toList();
-        return new LetterHistory(letters, calls);
     }
 
     /** An email as the customer received it (subject, HTML, text, attachments), or empty for a call note. */
@@ -161,7 +211,7 @@ public class CommunicationService {
         return communications.findByDedupeKey(dunningKey(caseId, template, level)).isPresent();
     }
 
-    private static String dunningKey(UUID caseId, String template, int level) {
+    static String dunningKey(UUID caseId, String template, int level) {
         return "dunning:" + caseId + ":" + (level > 0 ? "step-" + level : template);
     }
 

@@ -10,6 +10,9 @@ import java.util.List;
  */
 public record LetterHistory(List<Letter> letters, List<Call> calls) {
 
+    /** A case with nothing on record yet. */
+    public static final LetterHistory NONE = new LetterHistory(List.of(), List.of());
+
     /** An email of the case that the SMTP server accepted; {@code template} names the letter. */
     public record Letter(LocalDate sentOn, String template) {
     }

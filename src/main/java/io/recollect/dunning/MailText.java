@@ -1,6 +1,7 @@
 package io.recollect.dunning;
 
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -13,6 +14,10 @@ import org.jsoup.nodes.TextNode;
 final class MailText {
 
     private static final Set<String> BLOCKS = Set.of("p", "div", "h1", "h2", "h3", "ul", "ol", "table", "dl");
+    // compiled once: the run renders thousands of emails a batch
+    private static final Pattern TRAILING_BLANKS = Pattern.compile("[ \\t]+\\n");
+    private static final Pattern BLANK_LINES = Pattern.compile("\\n{3,}");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private MailText() {
     }
@@ -20,12 +25,13 @@ final class MailText {
     static String of(String html) {
         StringBuilder out = new StringBuilder();
         append(Jsoup.parse(html).body(), out);
-        return out.toString().replaceAll("[ \\t]+\\n", "\n").replaceAll("\\n{3,}", "\n\n").strip() + "\n";
+        String text = TRAILING_BLANKS.matcher(out).replaceAll("\n");
+        return BLANK_LINES.matcher(text).replaceAll("\n\n").strip() + "\n";
     }
 
     private static void append(Node node, StringBuilder out) {
         if (node instanceof TextNode text) {
-            String words = text.text().replaceAll("\\s+", " ");
+            String words = WHITESPACE.matcher(text.text()).replaceAll(" ");
             if (!words.isBlank() || (!out.isEmpty() && out.charAt(out.length() - 1) != '\n')) {
                 out.append(words);
             }

@@ -69,8 +69,24 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
 
     /** Plain display such as "EUR 1,234.50", independent of the server's locale. */
     public String display() {
-        return String.format(java.util.Locale.ROOT, "%s %,." + currency.getDefaultFractionDigits() + "f",
-                currency.getCurrencyCode(), amount);
+        // What String.format(ROOT, "%s %,.<digits>f") prints, without parsing a format per call:
+        // every email of a run prints several amounts.
+        int digits = Math.max(0, currency.getDefaultFractionDigits());
+        String plain = amount.abs().setScale(digits, RoundingMode.HALF_UP).toPlainString();
+        int point = plain.indexOf('.');
+        String whole = point < 0 ? plain : plain.substring(0, point);
+        StringBuilder out = new StringBuilder(currency.getCurrencyCode().length() + plain.length() + 8)
+                .append(currency.getCurrencyCode()).append(' ');
+        if (amount.signum() < 0) {
+            out.append('-');
+        }
+        for (int i = 0; i < whole.length(); i++) {
+            if (i > 0 && (whole.length() - i) % 3 == 0) {
+                out.append(',');
+            }
+            out.append(whole.charAt(i));
+        }
+        return point < 0 ? out.toString() : out.append(plain, point, plain.length()).toString();
     }
 
     @Override
