@@ -17,6 +17,7 @@ import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -42,6 +43,7 @@ public class CollectionRunService {
     private final CollectionRunProperties properties;
     private final BusinessTime businessTime;
     private final TransactionTemplate transaction;
+    private final TransactionTemplate ownTransaction;
     private final Clock clock;
 
     CollectionRunService(CollectionRuns runs, AccountSchedule schedule, AccountDecider decider,
@@ -58,6 +60,8 @@ public class CollectionRunService {
         this.properties = properties;
         this.businessTime = businessTime;
         this.transaction = new TransactionTemplate(transactions);
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
     }
 
@@ -104,10 +108,27 @@ public class CollectionRunService {
         return java.util.stream.IntStream.range(0, batches).boxed().toList();
     }
 
-    /** One batch of the run: claims up to a batch of accounts due by the run's cutoff and decides them. */
-    @Transactional
+    /**
+     * One batch of the run: up to a batch of accounts due by the run's cutoff, decided in chunks
+     * that each commit on their own. A job that outlives its lock (a loaded machine) and is taken
+     * again then only loses its own bookkeeping: the chunks it decided stay decided, and the
+     * second execution claims what is still due instead of repeating the same work.
+     */
     public int decideBatch(UUID runId) {
-        List<UUID> claimed = schedule.claimDue(runs.cutoff(runId), properties.batchSize());
+        int total = 0;
+        while (total < properties.batchSize()) {
+            int size = Math.min(properties.decideChunk(), properties.batchSize() - total);
+            Integer claimed = ownTransaction.execute(status -> decideChunk(runId, size));
+            if (claimed == null || claimed == 0) {
+                break;
+            }
+            total += claimed;
+        }
+        return total;
+    }
+
+    private int decideChunk(UUID runId, int size) {
+        List<UUID> claimed = schedule.claimDue(runs.cutoff(runId), size);
         AccountDecider.BatchResult result = decider.decide(claimed);
         runs.add(runId, result.decided(), result.emailsQueued(), 0, 0);
         runs.addEmails(runId, result.emailIds());
@@ -119,7 +140,7 @@ public class CollectionRunService {
         int total = 0;
         int claimed;
         do {
-            claimed = transaction.execute(status -> decideBatch(runId));
+            claimed = decideBatch(runId);
             total += claimed;
         } while (claimed > 0);
         return total;
