@@ -137,8 +137,23 @@ public final class RuleTables {
         throw new IllegalStateException("no seeded version");
     }
 
-    /** Makes the shipped version active again, as the suite's other tests expect it. */
+    /** Starts the version as collection-path's challenger for the share of accounts (of the segment, if not null). */
+    public static ResponseEntity<JsonNode> challenge(TestRestTemplate as, UUID version, Integer share, String segment) {
+        Map<String, Object> body = new java.util.HashMap<>();
+        body.put("share", share);
+        body.put("segment", segment);
+        body.put("comment", "try it on " + share + " %");
+        return as.postForEntity(PATH + "/versions/" + version + "/challenger", body, JsonNode.class);
+    }
+
+    public static ResponseEntity<JsonNode> endChallenger(TestRestTemplate as) {
+        return as.exchange(PATH + "/challenger?comment=enough", org.springframework.http.HttpMethod.DELETE, null,
+                JsonNode.class);
+    }
+
+    /** Makes the shipped version active again, with no challenger beside it, as the suite's other tests expect. */
     public static void restoreShipped(TestRestTemplate as) {
+        endChallenger(as);
         UUID seed = seedId(as);
         if (!seed.equals(activeId(as))) {
             assertThat(activate(as, seed, "back to the shipped table").getStatusCode()).isEqualTo(HttpStatus.OK);
