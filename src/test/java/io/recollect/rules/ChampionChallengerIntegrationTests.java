@@ -159,7 +159,10 @@ class ChampionChallengerIntegrationTests extends IntegrationTest {
 
         assertThat(as("manager").getForEntity(RuleTables.PATH + "/challenger", JsonNode.class).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
-        JsonNode latest = as("manager").getForObject(RuleTables.PATH + "/challengers", JsonNode.class).get(0);
+        JsonNode latest = null;
+        for (JsonNode challenger : as("manager").getForObject(RuleTables.PATH + "/challengers", JsonNode.class)) {
+            latest = challenger.path("versionId").asText().equals(edited.toString()) ? challenger : latest;
+        }
         assertThat(latest.path("endReason").asText()).isEqualTo("PROMOTED");
         assertThat(latest.path("endedBy").asText()).isEqualTo("manager2");
         assertThat(trail()).contains("CHALLENGER_PROMOTED manager2 " + edited, "ACTIVATED manager2 " + edited);
