@@ -1,10 +1,5 @@
-// The simulation page: reload while it runs (its progress is in the database), then chart the matrix.
+// The simulation page charts the matrix once the result is there (htmx polls the progress row until then).
 document.addEventListener("DOMContentLoaded", function () {
-  var progress = document.getElementById("progress");
-  if (progress) {
-    setTimeout(function () { window.location.reload(); }, Number(progress.dataset.reload || 1000));
-    return;
-  }
   var chart = document.getElementById("matrix-chart");
   if (!chart || typeof echarts === "undefined") {
     return;

@@ -4,14 +4,21 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Decides an account's collection path with the active {@code collection-path} table and
- * records the decision in the caller's transaction, so no decision acts unrecorded.
+ * records the decision in the caller's transaction, so no decision acts unrecorded. While a
+ * challenger runs beside the active version, each account is decided by its arm's version and
+ * the record says which arm that was.
  */
 @Service
 public class CollectionPathDecisions {
@@ -31,16 +38,22 @@ public class CollectionPathDecisions {
         this.clock = clock;
     }
 
-    /** A decision and the id of its record. */
-    public record Recorded(UUID decisionId, CollectionDecision decision) {
+    /** A decision, the id of its record and the arm that took it. */
+    public record Recorded(UUID decisionId, CollectionDecision decision, Arm arm) {
     }
 
     @Transactional
     public Recorded decide(UUID customerId, UUID caseId, AccountSituation situation) {
-        CollectionDecision decision = active().decide(situation);
-        DecisionRecord record = records.save(new DecisionRecord(customerId, caseId, toJson(situation), decision,
+        Arms arms = arms();
+        Arm arm = arms.armOf(customerId, situation);
+        return decide(customerId, caseId, situation, arms.table(arm), arm);
+    }
+
+    private Recorded decide(UUID customerId, UUID caseId, AccountSituation situation, CollectionPathTable table, Arm arm) {
+        CollectionDecision decision = table.decide(situation);
+        DecisionRecord record = records.save(new DecisionRecord(customerId, caseId, toJson(situation), decision, arm,
                 clock.instant()));
-        return new Recorded(record.getId(), decision);
+        return new Recorded(record.getId(), decision, arm);
     }
 
     /** One account to decide in a batch. */
@@ -52,39 +65,79 @@ public class CollectionPathDecisions {
     }
 
     /**
-     * Decides a batch in one Drools session and records every decision in the caller's
-     * transaction. A situation no row covers is answered as a gap for that account alone; the
-     * rest of the batch is decided and recorded as usual.
+     * Decides a batch and records every decision in the caller's transaction. While a challenger
+     * runs, the batch is split by arm and each part decided in one Drools session with its arm's
+     * version. A situation no row covers is answered as a gap for that account alone; the rest
+     * of the batch is decided and recorded as usual.
+     *
+     * @return the outcomes, in the order of the requests
      */
     @Transactional
     public List<Outcome> decideAll(List<Request> requests) {
+        Arms arms = arms();
+        if (arms.challenger().isEmpty()) {
+            return decideAll(requests, arms.champion(), Arm.CHAMPION);
+        }
+        Map<Arm, List<Integer>> split = new EnumMap<>(Arm.class);
+        for (int i = 0; i < requests.size(); i++) {
+            Request request = requests.get(i);
+            split.computeIfAbsent(arms.armOf(request.customerId(), request.situation()), a -> new ArrayList<>()).add(i);
+        }
+        Outcome[] outcomes = new Outcome[requests.size()];
+        split.forEach((arm, indexes) -> {
+            List<Outcome> decided = decideAll(indexes.stream().map(requests::get).toList(), arms.table(arm), arm);
+            for (int i = 0; i < indexes.size(); i++) {
+                outcomes[indexes.get(i)] = decided.get(i);
+            }
+        });
+        return Arrays.asList(outcomes);
+    }
+
+    private List<Outcome> decideAll(List<Request> requests, CollectionPathTable table, Arm arm) {
         List<AccountSituation> situations = requests.stream().map(Request::situation).toList();
         List<CollectionDecision> decided;
         try {
-            decided = active().decideAll(situations);
+            decided = table.decideAll(situations);
         } catch (NoMatchingRuleException gapInBatch) {
-            return requests.stream().map(this::decideAlone).toList();
+            return requests.stream().map(request -> decideAlone(request, table, arm)).toList();
         }
         Instant now = clock.instant();
-        List<DecisionRecord> rows = new java.util.ArrayList<>(requests.size());
-        List<Outcome> outcomes = new java.util.ArrayList<>(requests.size());
+        List<DecisionRecord> rows = new ArrayList<>(requests.size());
+        List<Outcome> outcomes = new ArrayList<>(requests.size());
         for (int i = 0; i < requests.size(); i++) {
             Request request = requests.get(i);
             DecisionRecord row = new DecisionRecord(request.customerId(), request.caseId(),
-                    toJson(request.situation()), decided.get(i), now);
+                    toJson(request.situation()), decided.get(i), arm, now);
             rows.add(row);
-            outcomes.add(new Outcome(request, new Recorded(row.getId(), decided.get(i)), null));
+            outcomes.add(new Outcome(request, new Recorded(row.getId(), decided.get(i), arm), null));
         }
         records.saveAll(rows);
         return outcomes;
     }
 
-    private Outcome decideAlone(Request request) {
+    private Outcome decideAlone(Request request, CollectionPathTable table, Arm arm) {
         try {
-            return new Outcome(request, decide(request.customerId(), request.caseId(), request.situation()), null);
+            return new Outcome(request, decide(request.customerId(), request.caseId(), request.situation(), table, arm),
+                    null);
         } catch (NoMatchingRuleException gap) {
             return new Outcome(request, null, gap);
         }
+    }
+
+    /** The champion and, while one runs, the challenger, as the database says now. */
+    private record Arms(CollectionPathTable champion, Optional<ActiveRuleTables.Challenger<CollectionPathTable>> challenger) {
+
+        Arm armOf(UUID customerId, AccountSituation situation) {
+            return challenger.map(c -> c.armOf(customerId, situation.getSegment())).orElse(Arm.CHAMPION);
+        }
+
+        CollectionPathTable table(Arm arm) {
+            return arm == Arm.CHALLENGER ? challenger.orElseThrow().table() : champion;
+        }
+    }
+
+    private Arms arms() {
+        return new Arms(active(), tables.challenger(collectionPath));
     }
 
     /** The version deciding now, as the database says; a new activation is compiled on first use. */

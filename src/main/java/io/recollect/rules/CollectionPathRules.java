@@ -9,10 +9,15 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import java.util.function.Predicate;
+
 import io.recollect.rules.internal.RiskBands;
+import io.recollect.rules.internal.RowSpace;
 import io.recollect.rules.internal.RuleSheet;
 import io.recollect.rules.internal.Segments;
 import io.recollect.rules.internal.YesNo;
+import org.springframework.beans.BeanWrapper;
+import org.springframework.beans.BeanWrapperImpl;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -54,14 +59,24 @@ public class CollectionPathRules implements RuleTableDefinition<CollectionPathTa
                 Arrays.stream(CollectionAction.values()).map(Enum::name).collect(Collectors.toSet()));
     }
 
+    @Override
+    public TableExamples<CollectionPathTable> examples() {
+        return new TableExamples<>(AccountSituation::new, (table, fact) -> {
+            CollectionDecision decision = table.decide((AccountSituation) fact);
+            return TableExamples.Answer.of(decision.citation(), decision.action());
+        });
+    }
+
     /**
-     * Situations no row covers, with examples. The grid spans every segment and risk band, the
-     * dunning ladder and each hold on its own: what the run meets every day. An unknown segment
-     * or a zero amount is left uncovered on purpose (it surfaces as a gap), so it is not asked.
+     * Situations no row covers, with examples: every class of input values the rows tell apart
+     * (see {@code RowSpace}), each confirmed by the compiled table itself. An unknown segment or a
+     * zero amount is left uncovered on purpose (it surfaces as a gap), so it is not asked.
      */
     @Override
     public List<RuleTableProblem> check(byte[] xlsx, CollectionPathTable compiled) {
-        List<AccountSituation> grid = grid();
+        RuleSheet sheet = RuleSheet.read(xlsx).orElseThrow();
+        List<AccountSituation> grid = RowSpace.of(sheet, words()).map(space -> space.gaps(KNOWN)).map(gaps ->
+                gaps.stream().map(CollectionPathRules::situation).toList()).orElseGet(CollectionPathRules::grid);
         List<CollectionDecision> decided = compiled.decideAllOrNull(grid);
         List<AccountSituation> gaps = new ArrayList<>();
         for (int i = 0; i < grid.size(); i++) {
@@ -72,13 +87,32 @@ public class CollectionPathRules implements RuleTableDefinition<CollectionPathTa
         if (gaps.isEmpty()) {
             return List.of();
         }
-        RuleSheet sheet = RuleSheet.read(xlsx).orElseThrow();
         String table = RuleSheet.a1(sheet.tableRow(), sheet.firstColumn());
         return gaps.stream().limit(GAP_EXAMPLES).map(gap -> new RuleTableProblem(sheet.sheetName(), table,
-                "no row covers an account like this (" + gaps.size() + " such situations in all): " + describe(gap)
+                "no row covers an account like this (" + gaps.size() + " kinds of situation in all): " + describe(gap)
                         + "; add a row for it or widen a row above")).toList();
     }
 
+    /**
+     * What the coverage check asks about: every situation of a known segment and risk band with
+     * something overdue. An unknown segment or a zero amount is left uncovered on purpose.
+     */
+    private static final Map<String, Predicate<Object>> KNOWN = Map.of(
+            "segment", value -> !RowSpace.OTHER_WORD.equals(value),
+            "riskBand", value -> !RowSpace.OTHER_WORD.equals(value),
+            "overdueAmount", value -> ((BigDecimal) value).signum() > 0);
+
+    /** One class of situations as an account: the inputs no row asks about keep their defaults. */
+    private static AccountSituation situation(Map<String, Object> example) {
+        AccountSituation situation = new AccountSituation();
+        situation.setOverdueAmount(new BigDecimal("0.01"));
+        BeanWrapper bean = new BeanWrapperImpl(situation);
+        example.forEach((input, value) -> bean.setPropertyValue(input,
+                value instanceof BigDecimal number ? number.toPlainString() : value));
+        return situation;
+    }
+
+    /** The sampled grid, for a sheet whose conditions {@link RowSpace} cannot read. */
     private static List<AccountSituation> grid() {
         List<AccountSituation> grid = new ArrayList<>();
         for (String segment : RuleWords.fields(Segments.class).stream().sorted().toList()) {

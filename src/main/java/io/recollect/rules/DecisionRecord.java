@@ -31,12 +31,15 @@ class DecisionRecord {
     private int priority;
     private String candidateGroup;
     private String reason;
+    @Enumerated(EnumType.STRING)
+    private Arm arm;
     private Instant decidedAt;
 
     protected DecisionRecord() {
     }
 
-    DecisionRecord(UUID customerId, UUID caseId, String inputs, CollectionDecision decision, Instant decidedAt) {
+    DecisionRecord(UUID customerId, UUID caseId, String inputs, CollectionDecision decision, Arm arm,
+            Instant decidedAt) {
         this.id = UUID.randomUUID();
         this.customerId = customerId;
         this.caseId = caseId;
@@ -53,12 +56,14 @@ class DecisionRecord {
         this.priority = decision.priority();
         this.candidateGroup = decision.candidateGroup();
         this.reason = decision.reason();
+        this.arm = arm;
         this.decidedAt = decidedAt;
     }
 
     DecisionRecordView view() {
         return new DecisionRecordView(id, caseId, decidedAt, inputs, action, dunningLevel, template, waitDays,
-                priority, candidateGroup, reason, new RuleCitation(tableName, tableVersion, tableRow, ruleLabel, tableVersionId));
+                priority, candidateGroup, reason, new RuleCitation(tableName, tableVersion, tableRow, ruleLabel, tableVersionId),
+                arm);
     }
 
     UUID getId() {

@@ -41,4 +41,12 @@ public class HardshipPolicyRules implements RuleTableDefinition<HardshipPolicyTa
                 "PlanPolicyDecision", Arrays.stream(PlanPolicyDecision.values()).map(Enum::name)
                         .collect(Collectors.toSet()));
     }
+
+    @Override
+    public TableExamples<HardshipPolicyTable> examples() {
+        return new TableExamples<>(PlanProposal::new, (table, fact) -> {
+            HardshipPolicyResult result = table.decide((PlanProposal) fact);
+            return TableExamples.Answer.of(result.citation(), result.decision());
+        });
+    }
 }

@@ -2,15 +2,20 @@ package io.recollect.rules;
 
 import java.io.IOException;
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import io.recollect.shared.InvalidFieldException;
+import io.recollect.shared.NotFoundException;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,7 +26,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-/** Rule tables over HTTP: list, history, upload, download, simulate, activate, audit trail. */
+/** Rule tables over HTTP: list, history, upload, download, simulate, activate, challengers and their arms, audit trail. */
 @RestController
 @RequestMapping("/api/rule-tables")
 class RuleTableController {
@@ -31,10 +36,19 @@ class RuleTableController {
 
     private final RuleTableService tables;
     private final RuleTableSimulations simulations;
+    private final RuleTableChallenges challenges;
+    private final ArmComparisons arms;
 
-    RuleTableController(RuleTableService tables, RuleTableSimulations simulations) {
+    RuleTableController(RuleTableService tables, RuleTableSimulations simulations, RuleTableChallenges challenges,
+            ArmComparisons arms) {
         this.tables = tables;
         this.simulations = simulations;
+        this.challenges = challenges;
+        this.arms = arms;
+    }
+
+    /** Starts a challenger: {@code share} percent (1 to 50) of the accounts, of {@code segment} only when given. */
+    record ChallengerRequest(Integer share, String segment, String comment) {
     }
 
     /** An optional comment, with activation and simulation alike. */
@@ -91,6 +105,39 @@ class RuleTableController {
     RuleTableVersionView activate(@PathVariable String name, @PathVariable UUID id,
             @RequestBody(required = false) Comment comment) {
         return tables.activate(name, id, comment == null ? null : comment.comment());
+    }
+
+    @PostMapping("/{name}/versions/{id}/challenger")
+    ResponseEntity<ChallengerView> challenge(@PathVariable String name, @PathVariable UUID id,
+            @RequestBody ChallengerRequest request) {
+        if (request.share() == null) {
+            throw new InvalidFieldException("share", "Say which share of the accounts the challenger decides, in percent");
+        }
+        ChallengerView started = challenges.start(name, id, request.share(), request.segment(), request.comment());
+        return ResponseEntity.created(URI.create("/api/rule-tables/" + name + "/challenger")).body(started);
+    }
+
+    @GetMapping("/{name}/challenger")
+    ChallengerView challenger(@PathVariable String name) {
+        return challenges.running(name).orElseThrow(() -> new NotFoundException("Running challenger of rule table", name));
+    }
+
+    @GetMapping("/{name}/challengers")
+    List<ChallengerView> challengers(@PathVariable String name) {
+        return challenges.history(name);
+    }
+
+    @DeleteMapping("/{name}/challenger")
+    ChallengerView endChallenger(@PathVariable String name, @RequestParam(required = false) String comment) {
+        return challenges.end(name, comment);
+    }
+
+    /** Champion and challenger over a period; by default since the latest challenger started, until today. */
+    @GetMapping("/{name}/arms")
+    ArmComparison arms(@PathVariable String name,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        return arms.compare(name, from, to);
     }
 
     @PostMapping("/{name}/versions/{id}/simulations")

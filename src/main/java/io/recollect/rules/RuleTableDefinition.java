@@ -39,4 +39,13 @@ public interface RuleTableDefinition<T> {
     default List<RuleTableProblem> check(byte[] xlsx, T compiled) {
         return List.of();
     }
+
+    /**
+     * How this table decides the rows of an uploaded workbook's {@code Examples} sheet; null when
+     * it reads no examples (a workbook with an Examples sheet is then rejected, so no example is
+     * silently ignored).
+     */
+    default TableExamples<T> examples() {
+        return null;
+    }
 }

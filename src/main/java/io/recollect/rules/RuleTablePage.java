@@ -2,10 +2,16 @@ package io.recollect.rules;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import io.recollect.shared.BusinessRuleException;
+import io.recollect.shared.InvalidFieldException;
+import io.recollect.shared.NotFoundException;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -19,18 +25,26 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The manager's page: tables, history, upload with per-cell errors, simulation, activation, audit trail. */
+/**
+ * The manager's page: tables, history, upload with per-cell errors, simulation, activation,
+ * the challenger and its arms compared, audit trail.
+ */
 @Controller
 @RequestMapping("/rule-tables")
 class RuleTablePage {
 
     private final RuleTableService tables;
     private final RuleTableSimulations simulations;
+    private final RuleTableChallenges challenges;
+    private final ArmComparisons arms;
     private final ObjectMapper json;
 
-    RuleTablePage(RuleTableService tables, RuleTableSimulations simulations, ObjectMapper json) {
+    RuleTablePage(RuleTableService tables, RuleTableSimulations simulations, RuleTableChallenges challenges,
+            ArmComparisons arms, ObjectMapper json) {
         this.tables = tables;
         this.simulations = simulations;
+        this.challenges = challenges;
+        this.arms = arms;
         this.json = json;
     }
 
@@ -41,12 +55,61 @@ class RuleTablePage {
     }
 
     @GetMapping("/{name}")
-    String table(@PathVariable String name, Model model) {
+    String table(@PathVariable String name,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Model model) {
         model.addAttribute("name", name);
         model.addAttribute("versions", tables.versions(name));
         model.addAttribute("events", tables.trail(name));
         model.addAttribute("simulatable", CollectionPathTable.NAME.equals(name));
+        model.addAttribute("challengeable", CollectionPathTable.NAME.equals(name));
+        model.addAttribute("segments", RuleWords.fields(io.recollect.rules.internal.Segments.class).stream().sorted().toList());
+        List<ChallengerView> history = challenges.history(name);
+        model.addAttribute("challenger", history.stream().filter(ChallengerView::running).findFirst().orElse(null));
+        model.addAttribute("challengers", history);
+        if (!history.isEmpty()) {
+            try {
+                model.addAttribute("arms", arms.compare(name, from, to));
+            } catch (InvalidFieldException badPeriod) {
+                model.addAttribute("armsFailure", badPeriod.getMessage());
+                model.addAttribute("arms", arms.compare(name, null, null));
+            }
+        }
         return "rules/table";
+    }
+
+    private String table(String name, Model model) {
+        return table(name, null, null, model);
+    }
+
+    @PostMapping("/{name}/versions/{id}/challenger")
+    String challenge(@PathVariable String name, @PathVariable UUID id, @RequestParam(required = false) Integer share,
+            @RequestParam(required = false) String segment, @RequestParam(required = false) String comment,
+            RedirectAttributes redirect) {
+        try {
+            if (share == null) {
+                throw new InvalidFieldException("share", "Say which share of the accounts the challenger decides, in percent");
+            }
+            ChallengerView started = challenges.start(name, id, share, segment, comment);
+            redirect.addFlashAttribute("flash", "Version " + started.sha256().substring(0, 12) + " now decides "
+                    + started.sharePercent() + " % of " + (started.segment() == null ? "the accounts"
+                    : "the " + started.segment() + " accounts") + " on every node, from their next decision.");
+        } catch (BusinessRuleException | InvalidFieldException refused) {
+            redirect.addFlashAttribute("failure", refused.getMessage());
+        }
+        return "redirect:/rule-tables/" + name;
+    }
+
+    @PostMapping("/{name}/challenger/end")
+    String endChallenger(@PathVariable String name, @RequestParam(required = false) String comment,
+            RedirectAttributes redirect) {
+        try {
+            challenges.end(name, comment);
+            redirect.addFlashAttribute("flash", "The challenger ended: the active version decides every account again.");
+        } catch (BusinessRuleException | NotFoundException refused) {
+            redirect.addFlashAttribute("failure", refused.getMessage());
+        }
+        return "redirect:/rule-tables/" + name;
     }
 
     @GetMapping("/{name}/versions/{id}/content")
@@ -96,6 +159,19 @@ class RuleTablePage {
         model.addAttribute("version", tables.version(name, simulation.versionId()));
         model.addAttribute("matrixJson", simulation.result() == null ? "{}" : json.writeValueAsString(simulation.result().matrix()));
         return "rules/simulation";
+    }
+
+    /** The progress row alone, for htmx to poll; once the simulation is over, htmx reloads the whole page. */
+    @GetMapping("/{name}/simulations/{simulationId}/progress")
+    String progress(@PathVariable String name, @PathVariable UUID simulationId, Model model,
+            HttpServletResponse response) {
+        SimulationView simulation = simulations.get(name, simulationId, 0, 0);
+        if (!"RUNNING".equals(simulation.status())) {
+            response.setHeader("HX-Refresh", "true");
+        }
+        model.addAttribute("name", name);
+        model.addAttribute("simulation", simulation);
+        return "rules/simulation :: progress";
     }
 
     @PostMapping("/{name}/versions/{id}/activation")

@@ -12,6 +12,8 @@ import io.recollect.rules.internal.RuleTableEvents;
 import io.recollect.rules.internal.RuleTableVersion;
 import io.recollect.rules.internal.RuleTableVersions;
 import io.recollect.rules.internal.Sha256;
+import io.recollect.rules.internal.UploadChecks;
+import io.recollect.rules.internal.UploadGate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -40,9 +42,12 @@ class RuleTableSeeding implements ApplicationRunner {
     private final ResourceLoader resources;
     private final TransactionTemplate newTransaction;
     private final Clock clock;
+    private final UploadGate gate;
 
     RuleTableSeeding(List<RuleTableDefinition<?>> definitions, RuleTableVersions versions, RuleTableEvents events,
-            ResourceLoader resources, PlatformTransactionManager transactions, Clock clock) {
+            ResourceLoader resources, PlatformTransactionManager transactions, Clock clock,
+            RuleTableProperties properties) {
+        this.gate = new UploadGate(properties);
         this.definitions = definitions;
         this.versions = versions;
         this.events = events;
@@ -63,8 +68,13 @@ class RuleTableSeeding implements ApplicationRunner {
             return;
         }
         byte[] content = read(definition);
-        // A shipped table that does not compile stops the start, as it always has.
-        definition.compile(content, null);
+        // A shipped table passes the checks an upload must pass, or the start stops: the first
+        // version is held to the same standard as every later one.
+        List<RuleTableProblem> problems = problems(definition, content);
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("The shipped rule table " + definition.name() + " (" + definition.seed()
+                    + ") fails the upload checks: " + problems);
+        }
         UUID id = UUID.nameUUIDFromBytes(("seed:" + definition.name() + ":" + Sha256.hex(content))
                 .getBytes(StandardCharsets.UTF_8));
         try {
@@ -82,7 +92,17 @@ class RuleTableSeeding implements ApplicationRunner {
         }
     }
 
-    private byte[] read(RuleTableDefinition<?> definition) {
+    /** What an upload of the bytes would be refused or rejected for; empty when they would be a candidate. */
+    List<RuleTableProblem> problems(RuleTableDefinition<?> definition, byte[] content) {
+        try {
+            gate.inspect(content);
+        } catch (RuleTableRefusedException refused) {
+            return List.of(RuleTableProblem.ofFile(refused.getMessage()));
+        }
+        return UploadChecks.check(definition, content);
+    }
+
+    byte[] read(RuleTableDefinition<?> definition) {
         try {
             return resources.getResource(definition.seed()).getContentAsByteArray();
         } catch (IOException e) {

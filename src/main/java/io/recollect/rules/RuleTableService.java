@@ -11,6 +11,8 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.recollect.rules.internal.RuleTableChallenger;
+import io.recollect.rules.internal.RuleTableChallengers;
 import io.recollect.rules.internal.RuleTableEvent;
 import io.recollect.rules.internal.RuleTableEvents;
 import io.recollect.rules.internal.RuleTableVersion;
@@ -30,8 +32,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Governs rule-table versions: upload (checked; refused, rejected or a candidate), download,
- * activation and rollback (managers only, never by the uploader while four-eyes is on), and the
- * audit trail of all of it. Roles are checked here as well as on the URL.
+ * activation and rollback (managers only, never by the uploader while four-eyes is on; activating
+ * a running challenger's version promotes it), and the audit trail of all of it. Roles are checked here as well as on the URL.
  */
 @Service
 public class RuleTableService {
@@ -39,6 +41,7 @@ public class RuleTableService {
     private final Map<String, RuleTableDefinition<?>> definitions;
     private final RuleTableVersions versions;
     private final RuleTableEvents events;
+    private final RuleTableChallengers challengers;
     private final RuleTableProperties properties;
     private final UploadGate gate;
     private final ObjectMapper json;
@@ -46,10 +49,12 @@ public class RuleTableService {
     private final Clock clock;
 
     RuleTableService(List<RuleTableDefinition<?>> definitions, RuleTableVersions versions, RuleTableEvents events,
-            RuleTableProperties properties, ObjectMapper json, PlatformTransactionManager transactions, Clock clock) {
+            RuleTableChallengers challengers, RuleTableProperties properties, ObjectMapper json,
+            PlatformTransactionManager transactions, Clock clock) {
         this.definitions = definitions.stream().collect(Collectors.toMap(RuleTableDefinition::name, Function.identity()));
         this.versions = versions;
         this.events = events;
+        this.challengers = challengers;
         this.properties = properties;
         this.gate = new UploadGate(properties);
         this.json = json;
@@ -139,6 +144,11 @@ public class RuleTableService {
             throw new NotPermittedException("four-eyes", "You uploaded this version, so another collection"
                     + " manager must activate it (four-eyes)");
         }
+        if (current == null && versions.active(table).isPresent()) {
+            // The active row this call waited for was retired by a racing activation, which won:
+            // answered here, before the database's unique active_table would refuse it with an error in the log.
+            throw concurrentActivation(table);
+        }
         boolean rollback = version.getStatus() == RuleTableStatus.RETIRED;
         Instant now = clock.instant();
         try {
@@ -152,12 +162,28 @@ public class RuleTableService {
             version.activate(user.id(), now);
             versions.saveAndFlush(version);
         } catch (DataIntegrityViolationException concurrent) {
-            throw new ConflictException("concurrent-activation",
-                    "Another version of " + table + " was activated at the same moment; reload and try again");
+            throw concurrentActivation(table);
         }
         events.save(new RuleTableEvent(table, id, rollback ? RuleTableEvent.Kind.ROLLED_BACK : RuleTableEvent.Kind.ACTIVATED,
                 user.id(), now, comment, current == null ? null : "replaces " + current.getId()));
+        endPromotedChallenger(table, id, user.id(), now);
         return view(version);
+    }
+
+    private static ConflictException concurrentActivation(String table) {
+        return new ConflictException("concurrent-activation",
+                "Another version of " + table + " was activated at the same moment; reload and try again");
+    }
+
+    /** Activating the challenger's version promotes it: the challenge is over, every account is its. */
+    private void endPromotedChallenger(String table, UUID id, String actor, Instant now) {
+        challengers.lockRunning(table).filter(running -> running.getVersionId().equals(id)).ifPresent(running -> {
+            running.end(RuleTableChallenger.EndReason.PROMOTED, actor, now);
+            challengers.saveAndFlush(running);
+            events.save(new RuleTableEvent(table, id, RuleTableEvent.Kind.CHALLENGER_PROMOTED, actor, now, null,
+                    "challenger of " + running.getSharePercent() + " % since " + running.getStartedAt()
+                            + " now decides every account"));
+        });
     }
 
     /** For the simulation: records who simulated which version, and what it found. */

@@ -40,4 +40,12 @@ public class WriteOffApprovalRules implements RuleTableDefinition<WriteOffApprov
                 "WriteOffReasons", RuleWords.fields(io.recollect.rules.internal.WriteOffReasons.class),
                 "WriteOffApproval", Arrays.stream(WriteOffApproval.values()).map(Enum::name).collect(Collectors.toSet()));
     }
+
+    @Override
+    public TableExamples<WriteOffApprovalTable> examples() {
+        return new TableExamples<>(WriteOffProposal::new, (table, fact) -> {
+            WriteOffRoute route = table.decide((WriteOffProposal) fact);
+            return TableExamples.Answer.of(route.citation(), route.approval());
+        });
+    }
 }

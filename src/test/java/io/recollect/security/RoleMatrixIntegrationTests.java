@@ -120,4 +120,23 @@ class RoleMatrixIntegrationTests extends IntegrationTest {
         assertThat(as("admin").getForEntity(progress, JsonNode.class).getBody().path("customersCreated").asInt())
                 .isEqualTo(1);
     }
+
+    @Test
+    void onlyCollectionManagersRunChallengersAndCompareArms() {
+        String table = "/api/rule-tables/collection-path";
+        String version = as("manager").getForObject(table + "/versions", JsonNode.class).get(0).path("id").asText();
+        for (String user : List.of("collector", "fiona", "admin", "integration")) {
+            assertThat(as(user).postForEntity(table + "/versions/" + version + "/challenger", Map.of("share", 10),
+                    JsonNode.class).getStatusCode()).as(user).isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(as(user).exchange(table + "/challenger", HttpMethod.DELETE, null, JsonNode.class).getStatusCode())
+                    .as(user).isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(as(user).getForEntity(table + "/challengers", JsonNode.class).getStatusCode()).as(user)
+                    .isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(as(user).getForEntity(table + "/arms", JsonNode.class).getStatusCode()).as(user)
+                    .isEqualTo(HttpStatus.FORBIDDEN);
+        }
+        assertThat(as("manager").getForEntity(table + "/arms", JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(as("manager").getForEntity(table + "/challengers", JsonNode.class).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+    }
 }

@@ -61,6 +61,35 @@ public final class RuleTables {
         }
     }
 
+    /**
+     * The workbook with an {@code Examples} sheet added: the first row its headers, each further
+     * row one example; a Number becomes a numeric cell, anything else text, as a person types it.
+     */
+    public static byte[] withExamples(byte[] xlsx, Object[]... rows) {
+        try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(xlsx))) {
+            Sheet examples = workbook.createSheet("Examples");
+            for (int r = 0; r < rows.length; r++) {
+                Row row = examples.createRow(r);
+                for (int c = 0; c < rows[r].length; c++) {
+                    if (rows[r][c] instanceof Number number) {
+                        row.createCell(c).setCellValue(number.doubleValue());
+                    } else if (rows[r][c] != null) {
+                        row.createCell(c).setCellValue(String.valueOf(rows[r][c]));
+                    }
+                }
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            workbook.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Headers of an Examples sheet for collection-path, as a manager would write them. */
+    public static final Object[] EXAMPLE_HEADERS = {"Segment", "Risk band", "Days past due", "Overdue amount",
+        "Reminders sent", "Days since last action", "Expected rule", "Expected action"};
+
     /** The row whose first cell holds the label, e.g. "R12". */
     public static Row row(Sheet rules, String label) {
         for (Row row : rules) {
@@ -137,8 +166,23 @@ public final class RuleTables {
         throw new IllegalStateException("no seeded version");
     }
 
-    /** Makes the shipped version active again, as the suite's other tests expect it. */
+    /** Starts the version as collection-path's challenger for the share of accounts (of the segment, if not null). */
+    public static ResponseEntity<JsonNode> challenge(TestRestTemplate as, UUID version, Integer share, String segment) {
+        Map<String, Object> body = new java.util.HashMap<>();
+        body.put("share", share);
+        body.put("segment", segment);
+        body.put("comment", "try it on " + share + " %");
+        return as.postForEntity(PATH + "/versions/" + version + "/challenger", body, JsonNode.class);
+    }
+
+    public static ResponseEntity<JsonNode> endChallenger(TestRestTemplate as) {
+        return as.exchange(PATH + "/challenger?comment=enough", org.springframework.http.HttpMethod.DELETE, null,
+                JsonNode.class);
+    }
+
+    /** Makes the shipped version active again, with no challenger beside it, as the suite's other tests expect. */
     public static void restoreShipped(TestRestTemplate as) {
+        endChallenger(as);
         UUID seed = seedId(as);
         if (!seed.equals(activeId(as))) {
             assertThat(activate(as, seed, "back to the shipped table").getStatusCode()).isEqualTo(HttpStatus.OK);

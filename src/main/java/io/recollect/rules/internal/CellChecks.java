@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -119,20 +120,27 @@ public final class CellChecks {
     }
 
     /**
-     * A row every account of which an earlier row already takes can never fire. Sufficient, not
-     * complete: the earlier row must be at least as wide in each condition on its own.
+     * A row every account of which the rows above already take can never fire: one row as wide in
+     * each condition, or several together, over every class of input values (see {@link RowSpace}).
      */
     private void checkReachable(List<Integer> rows) {
+        Optional<RowSpace> space = RowSpace.of(sheet, words);
         for (int j = 1; j < rows.size(); j++) {
-            for (int i = 0; i < j; i++) {
-                if (covers(rows.get(i), rows.get(j))) {
-                    int above = rows.get(i);
-                    problems.add(at(rows.get(j), labelColumn(), "this row can never fire: " + name(above)
-                            + " above it matches every account it matches, and the first match wins;"
-                            + " move it above " + name(above) + ", narrow " + name(above) + " or delete this row"));
-                    break;
-                }
+            int row = rows.get(j);
+            Optional<Integer> one = rows.subList(0, j).stream().filter(above -> covers(above, row)).findFirst();
+            if (one.isPresent()) {
+                int above = one.get();
+                problems.add(at(row, labelColumn(), "this row can never fire: " + name(above)
+                        + " above it matches every account it matches, and the first match wins;"
+                        + " move it above " + name(above) + ", narrow " + name(above) + " or delete this row"));
+                continue;
             }
+            space.flatMap(s -> s.coveredBy(row)).ifPresent(above -> {
+                String names = String.join(", ", above.stream().map(this::name).toList());
+                problems.add(at(row, labelColumn(), "this row can never fire: together " + names
+                        + " above it match every account it matches, and the first match wins;"
+                        + " move it above them, narrow one of them or delete this row"));
+            });
         }
     }
 

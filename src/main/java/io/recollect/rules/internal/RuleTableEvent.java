@@ -15,7 +15,8 @@ public class RuleTableEvent {
 
     /** What happened to the table's policy. */
     public enum Kind {
-        SEEDED, UPLOADED, REJECTED, REFUSED, SIMULATED, ACTIVATED, ROLLED_BACK
+        SEEDED, UPLOADED, REJECTED, REFUSED, SIMULATED, ACTIVATED, ROLLED_BACK, CHALLENGER_STARTED, CHALLENGER_ENDED,
+        CHALLENGER_PROMOTED
     }
 
     @Id

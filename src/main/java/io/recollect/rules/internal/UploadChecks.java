@@ -13,7 +13,8 @@ import io.recollect.rules.RuleTableProblem;
 
 /**
  * Every check a version must pass to become a candidate, in the order a manager fixes them:
- * the cells, then what Drools says compiling it, then the table's own checks. Empty when it passes.
+ * the cells, then what Drools says compiling it, then the table's own checks and the workbook's
+ * {@code Examples}. Empty when it passes.
  */
 public final class UploadChecks {
 
@@ -44,7 +45,9 @@ public final class UploadChecks {
         } catch (RuleTableException e) {
             return e.messages().stream().flatMap(m -> locate(sheet.get(), m).stream()).toList();
         }
-        return definition.check(xlsx, compiled);
+        List<RuleTableProblem> problems = new ArrayList<>(definition.check(xlsx, compiled));
+        problems.addAll(ExamplesSheet.check(xlsx, compiled, definition.examples()));
+        return problems;
     }
 
     /** "row 25: ..." from the compiler, as a problem at that row's first cell (its label). */
