@@ -44,7 +44,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * Prints lines/s, wall time, the outcome counts, peak heap and how often a poller saw progress.
  * Run: {@code ./mvnw -Pbench verify -Dtest=StatementBenchmark -Dbench.lines=10000}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+// a web context, as the security configuration needs one
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("bench")
 class StatementBenchmark {
 
