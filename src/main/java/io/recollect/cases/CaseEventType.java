@@ -3,6 +3,8 @@ package io.recollect.cases;
 /** Things that happen on an account besides decisions, emails and payments. */
 public enum CaseEventType {
     PROMISE_RECORDED, PROMISE_KEPT, PROMISE_BROKEN,
+    /** The payment that kept a promise was reversed: the promise is open again, or broken when it cannot be. */
+    PROMISE_REOPENED,
     DISPUTE_RAISED, DISPUTE_UPHELD, DISPUTE_CREDITED,
     DUNNING_PAUSED, DUNNING_RESUMED,
     HARDSHIP_REPORTED, HARDSHIP_CLEARED,

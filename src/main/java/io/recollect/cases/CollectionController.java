@@ -29,7 +29,11 @@ class CollectionController {
     private final DisputeService disputes;
     private final DunningPauseService pauses;
 
-    CollectionController(PromiseService promises, DisputeService disputes, DunningPauseService pauses) {
+    private final io.recollect.invoicing.InvoiceService invoices;
+
+    CollectionController(PromiseService promises, DisputeService disputes, DunningPauseService pauses,
+            io.recollect.invoicing.InvoiceService invoices) {
+        this.invoices = invoices;
         this.promises = promises;
         this.disputes = disputes;
         this.pauses = pauses;
@@ -49,6 +53,17 @@ class CollectionController {
     ResponseEntity<Map<String, UUID>> promise(@PathVariable UUID customerId, @Valid @RequestBody PromiseRequest request) {
         UUID id = promises.record(customerId, request.promisedDate(), request.amount(), Actors.current());
         return ResponseEntity.created(URI.create("/api/customers/" + customerId + "/timeline")).body(Map.of("id", id));
+    }
+
+    /** The invoice by its number, its id, or both (then they must agree). */
+    record NamedDisputeRequest(UUID invoiceId, @Size(max = 50) String invoiceNumber,
+            @NotBlank @Size(max = 2000) String reason) {
+    }
+
+    @PostMapping("/api/disputes")
+    ResponseEntity<DisputeView> dispute(@Valid @RequestBody NamedDisputeRequest request) {
+        return dispute(invoices.identify(request.invoiceId(), request.invoiceNumber()).id(),
+                new DisputeRequest(request.reason()));
     }
 
     @PostMapping("/api/invoices/{invoiceId}/disputes")

@@ -76,6 +76,20 @@ class Promise {
         return false;
     }
 
+    /**
+     * The money that kept it was reversed, and what is left since it was made no longer reaches
+     * its amount: open again while its case is open and no other promise is, else broken.
+     */
+    void unkept(Money sinceRecorded, boolean reopen, Instant now) {
+        if (status != PromiseStatus.KEPT) {
+            throw new IllegalStateException("Promise " + id + " is " + status);
+        }
+        receivedAmount = sinceRecorded.amount();
+        status = reopen ? PromiseStatus.OPEN : PromiseStatus.BROKEN;
+        openCustomerId = reopen ? customerId : null;
+        resolvedAt = reopen ? null : now;
+    }
+
     /** Breaks the promise if its date plus grace is behind us; returns true when it did. */
     boolean breakIfOverdue(LocalDate today, int graceDays, Instant now) {
         requireOpen();
@@ -108,6 +122,14 @@ class Promise {
 
     Instant getRecordedAt() {
         return recordedAt;
+    }
+
+    Instant getResolvedAt() {
+        return resolvedAt;
+    }
+
+    UUID getCaseId() {
+        return caseId;
     }
 
     UUID getCustomerId() {

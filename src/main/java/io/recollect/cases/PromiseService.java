@@ -2,6 +2,7 @@ package io.recollect.cases;
 
 import io.recollect.audit.CustomerAccess;
 import io.recollect.customers.CustomerService;
+import io.recollect.payments.PaymentReversed;
 import io.recollect.payments.PaymentService;
 import io.recollect.shared.BusinessRuleException;
 import io.recollect.shared.ConflictException;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -116,6 +118,44 @@ public class PromiseService {
         Map<UUID, Long> broken = caseIds.isEmpty() ? Map.of() : promises.countBrokenByCaseIds(caseIds).stream()
                 .collect(Collectors.toMap(row -> (UUID) row[0], row -> (Long) row[1]));
         return new Settled(open, broken);
+    }
+
+    /**
+     * A reversed payment may have kept promises settled since it was recorded: each whose
+     * remaining payments no longer reach its amount is open again (or broken, when its case has
+     * closed or another promise is open). In the reversing transaction, so the ledger and the
+     * promises never disagree.
+     */
+    @EventListener
+    void on(PaymentReversed reversed) {
+        List<Promise> kept = promises.findByCustomerIdAndStatus(reversed.customerId(), PromiseStatus.KEPT).stream()
+                .filter(promise -> promise.getResolvedAt() != null
+                        && !promise.getResolvedAt().isBefore(reversed.recordedAt()))
+                .sorted(java.util.Comparator.comparing(Promise::getRecordedAt).reversed()).toList();
+        if (kept.isEmpty()) {
+            return;
+        }
+        Instant since = kept.get(kept.size() - 1).getRecordedAt();
+        List<PaymentService.Received> paid = payments.receivedSince(List.of(reversed.customerId()), since);
+        boolean openTaken = !promises.findByCustomerIdAndStatus(reversed.customerId(), PromiseStatus.OPEN).isEmpty();
+        UUID openCase = journal.openCase(reversed.customerId()).map(CollectionCase::getId).orElse(null);
+        for (Promise promise : kept) {
+            Money received = paid.stream().filter(p -> !p.recordedAt().isBefore(promise.getRecordedAt()))
+                    .map(PaymentService.Received::amount)
+                    .filter(amount -> amount.currency().equals(promise.getAmount().currency()))
+                    .reduce(Money.zero(promise.getAmount().currency()), Money::plus);
+            if (received.compareTo(promise.getAmount()) >= 0) {
+                continue;
+            }
+            boolean reopen = !openTaken && promise.getCaseId().equals(openCase);
+            promise.unkept(received, reopen, clock.instant());
+            openTaken |= reopen;
+            journal.changed(reversed.customerId(), CaseEventType.PROMISE_REOPENED, "Promise of "
+                    + promise.getAmount().display() + " by " + promise.getPromisedDate() + (reopen
+                    ? " is open again: the payment that kept it was reversed"
+                    : " is broken: the payment that kept it was reversed"), "system");
+        }
+        promises.saveAllAndFlush(kept);
     }
 
     /** What {@link #settleAll} leaves: open promises by customer, broken promises by case. */

@@ -179,6 +179,15 @@ public class Invoice {
         return taken;
     }
 
+    /** A recovery's payment bounced: that much is no longer recovered; the open amount stays at zero. */
+    void unrecover(Money amount) {
+        if (amount.compareTo(getRecovered()) > 0) {
+            throw new BusinessRuleException("reversal-exceeds-recovery", "Invoice " + number + " recovered only "
+                    + getRecovered() + ", cannot undo " + amount);
+        }
+        recoveredAmount = recoveredAmount.subtract(amount.amount());
+    }
+
     private void reduceOpenAmount(Money amount, InvoiceStatus whenNothingLeft, Instant now) {
         openAmount = getOpenAmount().minus(amount).amount();
         if (openAmount.signum() == 0) {

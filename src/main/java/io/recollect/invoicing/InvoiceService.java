@@ -7,6 +7,7 @@ import io.recollect.shared.BusinessTime;
 import io.recollect.customers.CustomerView;
 import io.recollect.shared.ConflictException;
 import io.recollect.shared.CurrencyMismatchException;
+import io.recollect.shared.InvalidFieldException;
 import io.recollect.shared.Money;
 import io.recollect.shared.NotFoundException;
 import java.time.Clock;
@@ -117,6 +118,13 @@ public class InvoiceService {
         schedule.changed(invoice.getCustomerId());
     }
 
+    /** A payment that recovered part of a write-off bounced: the recovery is undone, the invoice stays written off. */
+    public void reverseRecovery(UUID invoiceId, Money amount) {
+        Invoice invoice = invoices.lockById(invoiceId).orElseThrow(() -> new NotFoundException("Invoice", invoiceId));
+        invoice.unrecover(amount);
+        schedule.changed(invoice.getCustomerId());
+    }
+
     /** Finds an invoice by its ISO 11649 payment reference, in any spacing or case. */
     @Transactional(readOnly = true)
     public java.util.Optional<InvoiceView> findByPaymentReference(String reference) {
@@ -157,6 +165,28 @@ public class InvoiceService {
     @Transactional(readOnly = true)
     public InvoiceView getByNumber(String number) {
         return visible(invoices.findByNumber(number).orElseThrow(() -> new NotFoundException("Invoice", number)));
+    }
+
+    /**
+     * The invoice a request names by its id, its number, or both: an unknown number, neither, or
+     * two that name different invoices is a mistake in the named field (400), an unknown id a 404.
+     */
+    @Transactional(readOnly = true)
+    public InvoiceView identify(UUID invoiceId, String invoiceNumber) {
+        boolean byNumber = invoiceNumber != null && !invoiceNumber.isBlank();
+        if (invoiceId == null && !byNumber) {
+            throw new InvalidFieldException("invoiceNumber", "or invoiceId must name the invoice");
+        }
+        Invoice named = byNumber ? invoices.findByNumber(invoiceNumber.trim()).orElseThrow(() ->
+                new InvalidFieldException("invoiceNumber", "names no invoice: " + invoiceNumber.trim())) : null;
+        if (invoiceId == null) {
+            return visible(named);
+        }
+        if (named != null && !named.getId().equals(invoiceId)) {
+            throw new InvalidFieldException("invoiceNumber", invoiceNumber.trim() + " is another invoice than the"
+                    + " one invoiceId names");
+        }
+        return visible(named != null ? named : find(invoiceId));
     }
 
     private InvoiceView visible(Invoice invoice) {

@@ -7,5 +7,7 @@ public enum AllocationSource {
     /** Later, from the payment's unapplied credit, oldest due first. */
     CREDIT,
     /** Later, by a person naming the invoice. */
-    MANUAL
+    MANUAL,
+    /** Money named for a written-off invoice: it recovers part of the write-off and reopens nothing. */
+    RECOVERY
 }

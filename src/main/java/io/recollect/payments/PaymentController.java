@@ -23,8 +23,10 @@ import org.springframework.web.bind.annotation.RestController;
 class PaymentController {
 
     private final PaymentService payments;
+    private final io.recollect.invoicing.InvoiceService invoices;
 
-    PaymentController(PaymentService payments) {
+    PaymentController(PaymentService payments, io.recollect.invoicing.InvoiceService invoices) {
+        this.invoices = invoices;
         this.payments = payments;
     }
 
@@ -60,7 +62,8 @@ class PaymentController {
         return ResponseEntity.status(HttpStatus.CREATED).body(payments.refund(id, request.amount(), request.reason()));
     }
 
-    record AllocationRequest(@NotBlank @Size(max = 50) String invoiceNumber,
+    /** The invoice by its number, its id, or both (then they must agree). */
+    record AllocationRequest(UUID invoiceId, @Size(max = 50) String invoiceNumber,
             @NotNull @Positive @Digits(integer = 15, fraction = 4) BigDecimal amount) {
     }
 
@@ -68,6 +71,7 @@ class PaymentController {
     @PostMapping("/{id}/allocations")
     ResponseEntity<PaymentView> allocate(@PathVariable UUID id, @Valid @RequestBody AllocationRequest request) {
         return ResponseEntity.status(HttpStatus.CREATED)
-                .body(payments.reallocate(id, request.invoiceNumber(), request.amount()));
+                .body(payments.reallocate(id, invoices.identify(request.invoiceId(), request.invoiceNumber()).number(),
+                        request.amount()));
     }
 }

@@ -84,7 +84,7 @@ public class PaymentService {
     public record Received(UUID customerId, Money amount, Instant recordedAt) {
     }
 
-    /** The payments of many customers recorded at or after {@code since}, in one query. */
+    /** The payments of many customers recorded at or after {@code since} and not reversed, in one query. */
     public List<Received> receivedSince(java.util.Collection<UUID> customerIds, Instant since) {
         return transaction.execute(status -> payments.findRecordedSince(customerIds, since).stream()
                 .map(p -> new Received(p.getCustomerId(), p.getAmount(), p.getRecordedAt())).toList());
@@ -182,7 +182,7 @@ public class PaymentService {
                         + " is not an open invoice of this customer"));
         Money recovered = invoices.recover(invoiceId, wanted, payment.getId());
         if (recovered.isPositive()) {
-            payment.allocate(invoiceId, recovered, AllocationSource.PAYMENT, payment.getRecordedAt());
+            payment.allocate(invoiceId, recovered, AllocationSource.RECOVERY, payment.getRecordedAt());
         }
     }
 
@@ -222,7 +222,7 @@ public class PaymentService {
         Map<String, java.math.BigDecimal> asked = requested.stream().collect(Collectors.toMap(
                 NewPayment.Allocation::invoiceNumber, NewPayment.Allocation::amount, java.math.BigDecimal::add));
         Map<String, java.math.BigDecimal> recorded = existing.getAllocations().stream()
-                .filter(a -> a.getSource() == AllocationSource.PAYMENT)
+                .filter(a -> a.getSource() == AllocationSource.PAYMENT || a.getSource() == AllocationSource.RECOVERY)
                 .collect(Collectors.toMap(a -> invoices.numberOf(a.getInvoiceId()),
                         PaymentAllocation::getAmount, java.math.BigDecimal::add));
         return asked.keySet().equals(recorded.keySet())
@@ -291,15 +291,19 @@ public class PaymentService {
         return transaction.execute(status -> {
             Payment payment = find(paymentId);
             Map<UUID, Money> reopened = new LinkedHashMap<>();
+            Map<UUID, Money> unrecovered = new LinkedHashMap<>();
             for (PaymentAllocation allocation : payment.reverse(reason, Actors.current(), clock.instant())) {
-                reopened.merge(allocation.getInvoiceId(),
-                        Money.of(allocation.getAmount(), payment.getAmount().currency()), Money::plus);
+                // a bounced recovery was never recovered: the write-off stands, nothing is owed again
+                (allocation.getSource() == AllocationSource.RECOVERY ? unrecovered : reopened).merge(
+                        allocation.getInvoiceId(), Money.of(allocation.getAmount(), payment.getAmount().currency()),
+                        Money::plus);
             }
             reopened.forEach(invoices::reversePayment);
+            unrecovered.forEach(invoices::reverseRecovery);
             payments.saveAndFlush(payment);
             schedule.changed(payment.getCustomerId());
             events.publishEvent(new PaymentReversed(payment.getId(), payment.getCustomerId(), payment.getAmount(),
-                    reason));
+                    reason, payment.getRecordedAt()));
             return PaymentView.of(payment);
         });
     }

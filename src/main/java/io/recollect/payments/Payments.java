@@ -21,6 +21,8 @@ interface Payments extends JpaRepository<Payment, UUID> {
             + " and p.reversedAt is null order by p.receivedOn, p.recordedAt")
     List<Payment> findWithCredit(java.util.Collection<UUID> customerIds);
 
-    @Query("select p from Payment p where p.customerId in :customerIds and p.recordedAt >= :since")
+    /** A reversed payment never came: it keeps no promise. */
+    @Query("select p from Payment p where p.customerId in :customerIds and p.recordedAt >= :since"
+            + " and p.reversedAt is null")
     List<Payment> findRecordedSince(java.util.Collection<UUID> customerIds, Instant since);
 }

@@ -49,6 +49,7 @@ public class BankStatementService {
     static final String EXTERNAL_ID_PREFIX = "bank:";
     private static final int MAX_LINE_ID = 100 - EXTERNAL_ID_PREFIX.length();
     private static final int CHUNK = 500;
+    private static final int PROGRESS_EVERY = 100;
 
     private final StatementMatcher matcher;
     private final PaymentService payments;
@@ -58,10 +59,12 @@ public class BankStatementService {
     private final TransactionTemplate transaction;
     private final BusinessTime businessTime;
     private final Clock clock;
+    private final StatementImports imports;
 
     BankStatementService(StatementMatcher matcher, PaymentService payments, CustomerService customers,
             TaskService tasks, JdbcTemplate jdbc, TransactionTemplate transaction, BusinessTime businessTime,
-            Clock clock) {
+            Clock clock, StatementImports imports) {
+        this.imports = imports;
         this.matcher = matcher;
         this.payments = payments;
         this.customers = customers;
@@ -79,7 +82,31 @@ public class BankStatementService {
 
     public ImportReport upload(Upload upload) {
         requireFinance();
+        UUID importId = UUID.randomUUID();
+        imports.started(importId, upload.fileName(), Actors.current());
+        return upload(upload, importId);
+    }
+
+    /** Imports under a progress row already started; the row ends DONE, REFUSED or FAILED, whatever happens. */
+    ImportReport upload(Upload upload, UUID importId) {
+        requireFinance();
+        try {
+            ImportReport report = importStatement(upload, importId);
+            imports.finished(importId, report);
+            return report;
+        } catch (BusinessRuleException refused) {
+            imports.ended(importId, ImportProgress.Status.REFUSED, refused.getMessage());
+            throw refused;
+        } catch (RuntimeException broken) {
+            imports.ended(importId, ImportProgress.Status.FAILED, "The import broke off and recorded nothing;"
+                    + " uploading the file again is safe");
+            throw broken;
+        }
+    }
+
+    private ImportReport importStatement(Upload upload, UUID importId) {
         ParsedStatement parsed = parse(upload);
+        imports.read(importId, parsed.lines().size() + parsed.badLines().size());
         String currency = checkCurrency(parsed, upload.currency());
         List<BadLine> bad = new ArrayList<>(parsed.badLines());
         List<StatementLine> good = new ArrayList<>();
@@ -98,7 +125,7 @@ public class BankStatementService {
                     0, 0, 0, 0, bad, List.of());
         }
         try {
-            return transaction.execute(status -> record(upload, parsed.format(), good, bad));
+            return transaction.execute(status -> record(upload, importId, parsed.format(), good, bad));
         } catch (DataIntegrityViolationException raced) {
             throw new ConflictException("statement-uploaded-concurrently", "Some lines of this statement were imported"
                     + " by another upload at the same moment; upload it again to import what is left");
@@ -165,7 +192,8 @@ public class BankStatementService {
         return null;
     }
 
-    private ImportReport record(Upload upload, StatementFormat format, List<StatementLine> lines, List<BadLine> bad) {
+    private ImportReport record(Upload upload, UUID importId, StatementFormat format, List<StatementLine> lines,
+            List<BadLine> bad) {
         UUID statementId = UUID.randomUUID();
         Set<String> known = knownLineIds(lines);
         List<LineResult> results = new ArrayList<>();
@@ -175,7 +203,11 @@ public class BankStatementService {
         jdbc.update("insert into bank_statements (id, file_name, format, uploaded_by, uploaded_at, line_count, recorded,"
                 + " suggested, exceptions, already_known, bad_lines) values (?, ?, ?, ?, ?, 0, 0, 0, 0, 0, 0)",
                 statementId, upload.fileName(), format.name(), Actors.current(), clock.instant().atOffset(ZoneOffset.UTC));
+        int done = bad.size();
         for (StatementLine line : lines) {
+            if (++done % PROGRESS_EVERY == 0) {
+                imports.processed(importId, done);
+            }
             if (known.contains(line.lineId())) {
                 results.add(new LineResult(line.lineNo(), line.lineId(), LineOutcome.ALREADY_IMPORTED, null, null, null,
                         List.of()));
@@ -312,7 +344,7 @@ public class BankStatementService {
         return text == null ? null : text.substring(0, Math.min(max, text.length()));
     }
 
-    private static void requireFinance() {
+    static void requireFinance() {
         CurrentUser.get().filter(user -> !user.inAny(Roles.FINANCE, Roles.ADMIN)).ifPresent(user -> {
             throw new NotPermittedException("not-permitted", "Only finance imports and matches bank statements");
         });

@@ -25,7 +25,7 @@ public class InconsistencyReport {
     /** Allocations a reversal undid no longer pay anything. */
     private static final String ACTIVE_ALLOCATIONS = "select a.invoice_id, sum(a.amount) paid from payment_allocations a"
             + " join payments p on p.id = a.payment_id where a.reversed_at is null and p.reversed_at is null"
-            + " group by a.invoice_id";
+            + " and a.source <> 'RECOVERY' group by a.invoice_id";
 
     private final JdbcTemplate jdbc;
     private final ReconciliationProperties properties;
@@ -84,7 +84,8 @@ public class InconsistencyReport {
         return jdbc.query("select i.customer_id, p.id, p.external_id, i.number, i.status, a.amount, p.currency"
                 + " from payment_allocations a join payments p on p.id = a.payment_id"
                 + " join invoices i on i.id = a.invoice_id where a.reversed_at is null and p.reversed_at is null"
-                + " and i.status in ('CANCELLED', 'WRITTEN_OFF') and a.allocated_at >= i.settled_at",
+                + " and i.status in ('CANCELLED', 'WRITTEN_OFF') and a.allocated_at >= i.settled_at"
+                + " and a.source <> 'RECOVERY'",
                 (rs, i) -> new Inconsistency(Kind.PAYMENT_ON_SETTLED_INVOICE, rs.getObject("customer_id", UUID.class),
                         List.of(rs.getObject("id", UUID.class)), rs.getString("number"), rs.getBigDecimal("amount"),
                         rs.getString("currency"), "Payment " + rs.getString("external_id") + " was allocated to invoice "

@@ -58,7 +58,7 @@ class SecurityConfiguration {
                         // what collectors learn from customers: promises, disputes, pauses, hardship
                         .requestMatchers(path("/api/customers/*/promises"), path("/api/customers/*/dunning-pause"),
                                 path("/api/customers/*/hardship"), path("/api/invoices/*/disputes"),
-                                path("/api/invoices/*/dunning-pause"),
+                                path(HttpMethod.POST, "/api/disputes"), path("/api/invoices/*/dunning-pause"),
                                 // hardship payment plans: start one, preview a proposal's schedule
                                 path(HttpMethod.POST, "/api/customers/*/payment-plans"),
                                 path(HttpMethod.POST, "/api/customers/*/payment-plans/preview"))
@@ -116,6 +116,7 @@ class SecurityConfiguration {
                         .requestMatchers(path("/actuator/**")).hasAnyRole(ADMIN, OPERATORS)
                         .requestMatchers(path("/rule-tables"), path("/rule-tables/**")).hasRole(MANAGERS)
                         .requestMatchers(path("/dashboard")).hasAnyRole(ADMIN, MANAGERS, FINANCE)
+                        .requestMatchers(path("/finance"), path("/finance/**")).hasAnyRole(ADMIN, FINANCE)
                         .anyRequest().authenticated())
                 .formLogin(form -> form.failureHandler(formFailure()))
                 .httpBasic(basic -> basic.authenticationEntryPoint(basicOrThrottled()))

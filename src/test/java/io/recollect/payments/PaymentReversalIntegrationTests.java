@@ -27,6 +27,8 @@ class PaymentReversalIntegrationTests extends IntegrationTest {
     InvoiceService invoices;
     @Autowired
     PaymentService payments;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @BeforeEach
     void finance() {
@@ -58,6 +60,78 @@ class PaymentReversalIntegrationTests extends IntegrationTest {
         assertThat(Mailbox.dunning(mail, customer.email())).singleElement()
                 .satisfies(reminder -> assertThat(reminder.subject()).contains("EUR 120.00"));
         assertThat(kinds(customer)).contains("PAYMENT_REVERSED");
+    }
+
+    @Test
+    void aPaymentReversedBeforeTheRunDoesNotKeepThePromise() {
+        CustomerView customer = promised("150.00", "150.00");
+        PaymentView paid = fixtures.pay(customer, "150.00", time.today());
+        payments.reverse(paid.id(), "Returned unpaid");
+        cases.settle();
+
+        assertThat(kinds(customer)).doesNotContain("PROMISE_KEPT");
+        assertThat(promiseStatus(customer)).isEqualTo("OPEN");
+    }
+
+    @Test
+    void aKeptPromiseWhosePaymentBouncesIsOpenAgain() {
+        CustomerView customer = promised("150.00", "50.00");
+        PaymentView paid = fixtures.pay(customer, "50.00", time.today());
+        cases.settle();
+        assertThat(promiseStatus(customer)).isEqualTo("KEPT");
+
+        payments.reverse(paid.id(), "Charged back");
+        cases.settle();
+
+        assertThat(promiseStatus(customer)).isEqualTo("OPEN");
+        assertThat(kinds(customer)).containsSubsequence("PROMISE_KEPT", "PROMISE_REOPENED");
+    }
+
+    @Test
+    void aReversedRecoveryUndoesTheRecoveryAndReopensNothing() {
+        CustomerView customer = fixtures.customer();
+        InvoiceView invoice = fixtures.overdueInvoice(customer, "7.00", 90, time.today());
+        cases.settle();
+        as("collector").postForEntity("/api/customers/" + customer.id() + "/write-off-requests",
+                Map.of("reason", "SMALL_BALANCE"), JsonNode.class);
+        cases.settle();
+        assertThat(invoices.get(invoice.id()).status()).isEqualTo(InvoiceStatus.WRITTEN_OFF);
+        PaymentView late = payments.record(new NewPayment(TestFixtures.unique("PAY"), customer.id(),
+                new java.math.BigDecimal("10.00"), "EUR", time.today(), "BANK_TRANSFER", "late payment",
+                List.of(new NewPayment.Allocation(invoice.number(), new java.math.BigDecimal("10.00"))))).payment();
+        cases.settle();
+        assertThat(recovered(invoice)).isEqualByComparingTo("7.00");
+
+        payments.reverse(late.id(), "Returned unpaid");
+        cases.settle();
+
+        InvoiceView after = invoices.get(invoice.id());
+        assertThat(after.status()).isEqualTo(InvoiceStatus.WRITTEN_OFF);
+        assertThat(after.openAmount().amount()).isEqualByComparingTo("0.00");
+        assertThat(recovered(invoice)).isEqualByComparingTo("0.00");
+    }
+
+    private java.math.BigDecimal recovered(InvoiceView invoice) {
+        return jdbc.queryForObject("select recovered_amount from invoices where id = ?", java.math.BigDecimal.class,
+                invoice.id());
+    }
+
+    /** An overdue invoice with an open case, and a collector's promise to pay part or all of it in a week. */
+    private CustomerView promised(String invoiceAmount, String promisedAmount) {
+        CustomerView customer = fixtures.customer();
+        fixtures.overdueInvoice(customer, invoiceAmount, 3, time.today());
+        cases.settle();
+        ResponseEntity<JsonNode> promise = as("collector").postForEntity("/api/customers/" + customer.id()
+                + "/promises", Map.of("promisedDate", time.today().plusDays(7).toString(), "amount", promisedAmount),
+                JsonNode.class);
+        assertThat(promise.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        cases.settle();
+        time.advance(Duration.ofMinutes(1));
+        return customer;
+    }
+
+    private String promiseStatus(CustomerView customer) {
+        return jdbc.queryForObject("select status from promises where customer_id = ?", String.class, customer.id());
     }
 
     @Test

@@ -139,4 +139,32 @@ class RoleMatrixIntegrationTests extends IntegrationTest {
         assertThat(as("manager").getForEntity(table + "/challengers", JsonNode.class).getStatusCode())
                 .isEqualTo(HttpStatus.OK);
     }
+
+    @Test
+    void onlyFinanceAndAdminsOpenTheFinancePage() {
+        assertThat(as("fiona").getForEntity("/finance", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(as("admin").getForEntity("/finance", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(as("collector").getForEntity("/finance", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(as("manager").getForEntity("/finance", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(as("integration").getForEntity("/finance", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
+    void collectorsRaiseADisputeNamingTheInvoiceByNumberAndFinanceDoesNot() {
+        CustomerView customer = fixtures.customer();
+        var invoice = fixtures.overdueInvoice(customer, "70.00", 2, time.today());
+        cases.settle();
+
+        ResponseEntity<JsonNode> finance = as("fiona").postForEntity("/api/disputes",
+                Map.of("invoiceNumber", invoice.number(), "reason", "Not delivered"), JsonNode.class);
+        ResponseEntity<JsonNode> collector = as("collector").postForEntity("/api/disputes",
+                Map.of("invoiceNumber", invoice.number(), "reason", "Not delivered"), JsonNode.class);
+        cases.settle();
+
+        assertThat(finance.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(collector.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    }
 }

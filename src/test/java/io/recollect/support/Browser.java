@@ -117,6 +117,12 @@ public final class Browser implements AutoCloseable {
         field.sendKeys(text);
     }
 
+    /** The visible text of the element, once it is there. */
+    public String text(By by) {
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> !d.findElements(by).isEmpty());
+        return driver.findElement(by).getText();
+    }
+
     /** Whether the page currently has an element matching. */
     public boolean has(By by) {
         return !driver.findElements(by).isEmpty();
