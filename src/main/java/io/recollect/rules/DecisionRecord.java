@@ -4,14 +4,18 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.time.Instant;
 import java.util.UUID;
+import org.springframework.data.domain.Persistable;
 
 /** One automated decision: what the table saw, what it answered, and which version and row said so. */
 @Entity
 @Table(name = "decision_records")
-class DecisionRecord {
+class DecisionRecord implements Persistable<UUID> {
 
     @Id
     private UUID id;
@@ -34,8 +38,23 @@ class DecisionRecord {
     @Enumerated(EnumType.STRING)
     private Arm arm;
     private Instant decidedAt;
+    // A record is written once and never updated: without this, saveAll reads every new id first.
+    @Transient
+    private boolean fresh = true;
 
     protected DecisionRecord() {
+        this.fresh = false;
+    }
+
+    @Override
+    public boolean isNew() {
+        return fresh;
+    }
+
+    @PostLoad
+    @PostPersist
+    void stored() {
+        fresh = false;
     }
 
     DecisionRecord(UUID customerId, UUID caseId, String inputs, CollectionDecision decision, Arm arm,
@@ -66,7 +85,8 @@ class DecisionRecord {
                 arm);
     }
 
-    UUID getId() {
+    @Override
+    public UUID getId() {
         return id;
     }
 }
