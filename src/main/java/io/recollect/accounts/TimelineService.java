@@ -13,6 +13,7 @@ import io.recollect.plans.PlanService;
 import io.recollect.plans.PlanView;
 import io.recollect.rules.CollectionPathDecisions;
 import io.recollect.rules.DecisionRecordView;
+import io.recollect.rules.RuleRowConditions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import io.recollect.writeoffs.WriteOffService;
@@ -41,10 +42,12 @@ public class TimelineService {
     private final PlanService plans;
     private final WriteOffService writeOffs;
     private final AccountRecords records;
+    private final RuleRowConditions rowConditions;
 
     TimelineService(CustomerService customers, CollectionCaseService cases, CollectionPathDecisions decisions,
             CommunicationService communications, PaymentService payments, HistoryService history, PlanService plans,
-            WriteOffService writeOffs, AccountRecords records) {
+            WriteOffService writeOffs, AccountRecords records, RuleRowConditions rowConditions) {
+        this.rowConditions = rowConditions;
         this.plans = plans;
         this.writeOffs = writeOffs;
         this.records = records;
@@ -134,11 +137,14 @@ public class TimelineService {
         }
     }
 
-    private static TimelineEntry decision(DecisionRecordView d) {
+    /** The detail says what the cited row asked, in the version decided with, and what the table saw. */
+    private TimelineEntry decision(DecisionRecordView d) {
         String level = d.dunningLevel() > 0 ? " level " + d.dunningLevel() : "";
+        String when = rowConditions.of(d.citation().versionId(), d.citation().row())
+                .map(conditions -> d.citation().rule() + " applies to " + conditions + ". ").orElse("");
         return new TimelineEntry(d.decidedAt(), "DECISION", d.action() + level + ": " + d.reason() + " ("
                 + d.citation().table() + " " + d.citation().version().substring(0, 12) + ", " + d.citation().rule()
-                + ")", "system", d.caseId(), d.id(), d.inputs());
+                + ")", "system", d.caseId(), d.id(), when + "The table saw: " + d.inputs());
     }
 
     private TimelineEntry communication(CommunicationView c) {

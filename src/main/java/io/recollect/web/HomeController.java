@@ -1,5 +1,6 @@
 package io.recollect.web;
 
+import io.recollect.reporting.DashboardService;
 import io.recollect.security.CurrentUser;
 import io.recollect.security.Roles;
 import io.recollect.shared.BusinessTime;
@@ -12,7 +13,10 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The start page: what this person's work is and where to do it; a collector's tasks by priority and today's calls. */
+/**
+ * The start page: what this person's work is and where to do it. Collectors get their tasks by
+ * priority and today's calls; managers, finance and admins the dashboard's headline figures.
+ */
 @Controller
 class HomeController {
 
@@ -22,8 +26,10 @@ class HomeController {
     private final TaskService tasks;
     private final BusinessTime businessTime;
     private final Clock clock;
+    private final DashboardService dashboard;
 
-    HomeController(TaskService tasks, BusinessTime businessTime, Clock clock) {
+    HomeController(TaskService tasks, BusinessTime businessTime, Clock clock, DashboardService dashboard) {
+        this.dashboard = dashboard;
         this.tasks = tasks;
         this.businessTime = businessTime;
         this.clock = clock;
@@ -41,6 +47,8 @@ class HomeController {
                     .taskDefinitionKey(CONTACT_TASK).dueBefore(endOfToday).orderByTaskPriority().desc().list();
             model.addAttribute("myTasks", mine).addAttribute("todaysCalls", calls);
         });
+        CurrentUser.get().filter(user -> user.inAny(Roles.MANAGERS, Roles.FINANCE, Roles.ADMIN))
+                .ifPresent(user -> model.addAttribute("headline", dashboard.compute(null)));
         return "web/home";
     }
 }

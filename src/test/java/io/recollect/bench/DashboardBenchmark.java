@@ -36,7 +36,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * database (dropped and created), then computes the dashboard as a manager would open it.
  * Run: {@code ./mvnw -Pbench verify -Dtest=DashboardBenchmark}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+// a mock servlet environment: the security chains need one; no port is opened
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK)
 @ActiveProfiles("bench")
 class DashboardBenchmark {
 
