@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Tells the plans module which invoices of a customer have an open dispute. */
+/** Which invoices of a customer have an open dispute: for plans, and for write-offs requested on a task. */
 @Component
 class PlanDisputes implements DisputedInvoices {
 

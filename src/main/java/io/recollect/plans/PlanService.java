@@ -261,9 +261,17 @@ public class PlanService {
             return new Checked(PlanState.COMPLETED, null);
         }
         Map<Integer, InstalmentView> bySeq = views.stream().collect(Collectors.toMap(InstalmentView::seq, v -> v));
+        // A dispute on an invoice the plan covers holds the plan's watch: no reminder, no miss, no break.
+        boolean disputedNow = disputed.of(plan.getCustomerId()).stream().anyMatch(plan.getInvoices()::containsKey);
         for (PlanInstalment instalment : plan.getInstalments()) {
             InstalmentView view = bySeq.get(instalment.getSeq());
-            if (view.state() == InstalmentState.PAID) {
+            if (view.state() == InstalmentState.PAID || instalment.isExcused()) {
+                continue;
+            }
+            if (disputedNow) {
+                if (today.isAfter(instalment.getDueDate().plusDays(plan.getGraceDays()))) {
+                    instalment.excuse(now);
+                }
                 continue;
             }
             if (today.isAfter(instalment.getDueDate()) && instalment.remind(now)) {
@@ -274,8 +282,10 @@ public class PlanService {
             }
         }
         boolean termOver = today.isAfter(views.get(views.size() - 1).dueDate().plusDays(plan.getGraceDays()));
-        if (plan.getBreakAfterMisses() > 0 && plan.getMissedCount() >= plan.getBreakAfterMisses() || termOver) {
+        if (!disputedNow && (plan.getBreakAfterMisses() > 0 && plan.getMissedCount() >= plan.getBreakAfterMisses()
+                || termOver)) {
             plan.breakOff(now);
+            tellBroken(plan, views);
             schedule.changed(plan.getCustomerId());
             return new Checked(PlanState.BROKEN, null);
         }
@@ -305,6 +315,15 @@ public class PlanService {
         return plans.findByOpenCustomerId(customerId).map(this::view);
     }
 
+    /** The customer learns the plan ended and what of it is due again, once per plan. */
+    private void tellBroken(PaymentPlan plan, List<InstalmentView> views) {
+        Money balance = Money.of(plan.getBalance(), plan.currency());
+        Money owed = views.stream().map(v -> v.amount().minus(v.paid())).reduce(Money.zero(plan.currency()), Money::plus);
+        communications.queuePlanEmail("plan:" + plan.getId() + ":broken", plan.getCustomerId(), plan.getCaseId(),
+                "plan-broken", new Object[] {balance.display()},
+                Map.of("balance", balance, "owed", owed, "missed", plan.getMissedCount()));
+    }
+
     private void remind(PaymentPlan plan, InstalmentView view) {
         communications.queuePlanEmail("plan:" + plan.getId() + ":reminder:" + view.seq(), plan.getCustomerId(),
                 plan.getCaseId(), "plan-reminder",
@@ -320,6 +339,9 @@ public class PlanService {
                 .collect(Collectors.toMap(PlanInstalment::getSeq, i -> i));
         LocalDate next = views.stream().filter(v -> v.state() != InstalmentState.PAID).map(v -> {
             PlanInstalment instalment = bySeq.get(v.seq());
+            if (instalment.isExcused()) {
+                return null;
+            }
             if (!instalment.isReminded()) {
                 return v.dueDate().plusDays(1);
             }
@@ -349,6 +371,7 @@ public class PlanService {
             Money towards = left.min(amount);
             left = left.minus(towards);
             InstalmentState state = towards.compareTo(amount) >= 0 ? InstalmentState.PAID
+                    : instalment.isExcused() ? InstalmentState.EXCUSED
                     : instalment.isMissed() || today.isAfter(instalment.getDueDate().plusDays(plan.getGraceDays()))
                             ? InstalmentState.MISSED
                             : today.isBefore(instalment.getDueDate()) ? InstalmentState.UPCOMING : InstalmentState.DUE;
