@@ -199,7 +199,8 @@ class AccountPages {
                         Actors.current()));
     }
 
-    private String act(UUID id, RedirectAttributes flash, Model model, HttpServletResponse response, String done,
+    /** Runs a page action; a mistake re-renders the account page with it in plain words and a 4xx. */
+    String act(UUID id, RedirectAttributes flash, Model model, HttpServletResponse response, String done,
             Runnable action) {
         int status;
         String message;

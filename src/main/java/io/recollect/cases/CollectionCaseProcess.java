@@ -19,6 +19,8 @@ public final class CollectionCaseProcess {
     public static final String VAR_PROMISED_AMOUNT = "promisedAmount";
     public static final String VAR_DISPUTED_INVOICE = "disputedInvoice";
     public static final String VAR_DISPUTE_REASON = "disputeReason";
+    /** The reason a collector gives for a write-off requested on the contact task (a WriteOffReason). */
+    public static final String VAR_WRITE_OFF_REASON = "writeOffReason";
     /** Form fields of the managers' decision tasks. */
     public static final String VAR_DECISION_NOTE = "decisionNote";
     public static final String VAR_AGENCY_REFERENCE = "agencyReference";

@@ -81,6 +81,8 @@ class ContactFormCheck implements TaskCompletionCheck {
             if (text(values.get(VAR_DISPUTE_REASON)) == null) {
                 mistakes.add(new TaskFormMistake(VAR_DISPUTE_REASON, "Say what the customer disputes."));
             }
+        } else if ("WRITE_OFF_REQUESTED".equals(outcome) && text(values.get(VAR_WRITE_OFF_REASON)) == null) {
+            mistakes.add(new TaskFormMistake(VAR_WRITE_OFF_REASON, "Say why the debt should be written off."));
         }
         return mistakes;
     }

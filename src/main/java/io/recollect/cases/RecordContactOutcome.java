@@ -5,6 +5,7 @@ import static io.recollect.cases.CollectionCaseProcess.*;
 import io.recollect.customers.CustomerService;
 import io.recollect.dunning.CommunicationService;
 import io.recollect.plans.PlanService;
+import io.recollect.writeoffs.WriteOffService;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -29,11 +30,15 @@ class RecordContactOutcome implements TaskListener {
     private final CollectionProperties properties;
     private final Clock clock;
     private final PlanService plans;
+    private final WriteOffService writeOffs;
+    private final PlanDisputes disputedInvoices;
 
     RecordContactOutcome(CommunicationService communications, PromiseService promises, DisputeService disputes,
             DunningPauseService pauses, CustomerService customers, ProcessCase processCase,
-            CollectionProperties properties, Clock clock, PlanService plans) {
+            CollectionProperties properties, Clock clock, PlanService plans, WriteOffService writeOffs, PlanDisputes disputedInvoices) {
+        this.disputedInvoices = disputedInvoices;
         this.plans = plans;
+        this.writeOffs = writeOffs;
         this.properties = properties;
         this.communications = communications;
         this.promises = promises;
@@ -68,6 +73,9 @@ class RecordContactOutcome implements TaskListener {
             case WRONG_CONTACT_DETAILS -> pauses.pauseCustomerByPolicy(customerId, "Contact details are wrong",
                     LocalDate.now(clock).plus(properties.wrongContactPause()), actor);
             case NO_CONTACT -> { }
+            // The collector asks; the write-off-approval table routes it, and someone else approves it.
+            case WRITE_OFF_REQUESTED -> writeOffs.requestFromTask(customerId, caseId, disputedInvoices.of(customerId),
+                    FormValues.requiredText(task, VAR_WRITE_OFF_REASON, "The reason for the write-off"), note, actor);
         }
         boolean changed = outcome != ContactOutcome.NO_CONTACT;
         if (changed) {

@@ -8,5 +8,7 @@ public enum InstalmentState {
     DUE,
     /** Its grace days passed before it was paid in full. */
     MISSED,
+    /** Its grace days passed while an invoice of the plan was disputed: not counted missed, still owed. */
+    EXCUSED,
     PAID
 }

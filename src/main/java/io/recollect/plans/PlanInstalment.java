@@ -23,6 +23,7 @@ class PlanInstalment {
     private BigDecimal amount;
     private Instant remindedAt;
     private Instant missedAt;
+    private Instant excusedAt;
 
     protected PlanInstalment() {
     }
@@ -51,6 +52,17 @@ class PlanInstalment {
         }
         missedAt = now;
         return true;
+    }
+
+    /** Its grace ended during a dispute on the plan's invoices: it is never counted missed. */
+    void excuse(Instant now) {
+        if (missedAt == null && excusedAt == null) {
+            excusedAt = now;
+        }
+    }
+
+    boolean isExcused() {
+        return excusedAt != null;
     }
 
     int getSeq() {

@@ -29,6 +29,12 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import io.recollect.security.CurrentUser;
+import io.recollect.security.Roles;
+import io.recollect.shared.ConflictException;
+import io.recollect.shared.NotPermittedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -56,6 +62,8 @@ public class PlanService {
     private final RuntimeService runtime;
     private final BusinessTime businessTime;
     private final Clock clock;
+    private final TaskService tasks;
+    private final DisputedInvoices disputed;
 
     /** Whose plan this is, for a task of its process; empty for an id that is not a plan's. */
     @Transactional(readOnly = true)
@@ -65,7 +73,10 @@ public class PlanService {
 
     PlanService(PaymentPlans plans, PlanFactsQuery factsQuery, CustomerService customers, InvoiceService invoices,
             CommunicationService communications, HardshipPolicy policy, AccountSchedule schedule,
-            RuntimeService runtime, BusinessTime businessTime, Clock clock) {
+            RuntimeService runtime, BusinessTime businessTime, Clock clock, TaskService tasks,
+            DisputedInvoices disputed) {
+        this.tasks = tasks;
+        this.disputed = disputed;
         this.plans = plans;
         this.factsQuery = factsQuery;
         this.customers = customers;
@@ -82,7 +93,7 @@ public class PlanService {
      * Starts negotiating a plan for the customer (a collector's task), unless one is already being
      * negotiated, awaits approval or runs: then that one is the answer, and nothing new starts.
      *
-     * @param source OFFER_PLAN (the collection-path table), HARDSHIP (a contact outcome) or API
+     * @param source OFFER_PLAN (the collection-path table), HARDSHIP (a contact outcome), PAGE (the account page) or API
      */
     @Transactional
     public PlanView offer(UUID customerId, UUID caseId, String source, String actor) {
@@ -137,6 +148,45 @@ public class PlanService {
         Money balance = overdue.values().stream().reduce(Money.zero(plan.currency()), Money::plus);
         plan.propose(terms, PlanSchedule.of(balance, terms, today()), overdue, negotiator);
         return view(plan);
+    }
+
+    /**
+     * A collector (or manager) agrees terms from the account page: the plan starts, or the one
+     * being negotiated takes them, and its negotiate task is completed with them as that
+     * collector, exactly as Tasklist would. Terms that make no schedule start nothing.
+     */
+    @Transactional
+    public PlanView proposeNow(UUID customerId, PlanTerms terms, String negotiator) {
+        if (!CurrentUser.get().map(u -> u.inAny(Roles.COLLECTORS, Roles.MANAGERS)).orElse(false)) {
+            throw new NotPermittedException("plan-proposal-not-permitted",
+                    "Payment plans are negotiated by collectors and collection managers");
+        }
+        CustomerView customer = customers.get(customerId);
+        Money balance = overdueInvoices(customerId).values().stream()
+                .reduce(Money.zero(Currency.getInstance(customer.currency())), Money::plus);
+        PlanSchedule.of(balance, terms, today());
+        Optional<PaymentPlan> open = plans.findByOpenCustomerId(customerId);
+        if (open.isPresent() && open.get().getStatus() != PlanStatus.NEGOTIATING) {
+            throw new ConflictException("plan-open", "The customer already has a payment plan that is "
+                    + open.get().getStatus().name().toLowerCase().replace('_', ' ') + "; no other plan can be proposed");
+        }
+        UUID planId = open.map(PaymentPlan::getId).orElseGet(() -> offer(customerId, null, "PAGE", negotiator).id());
+        Task negotiate = tasks.createTaskQuery().processInstanceBusinessKey(planId.toString())
+                .processDefinitionKey(HardshipPlanProcess.KEY).taskDefinitionKey(HardshipPlanProcess.TASK_NEGOTIATE_PLAN)
+                .singleResult();
+        if (negotiate == null) {
+            throw new ConflictException("plan-not-negotiating", "The plan is not waiting for terms just now; try again");
+        }
+        Map<String, Object> values = new java.util.HashMap<>();
+        values.put(HardshipPlanProcess.VAR_DOWN_PAYMENT, terms.downPayment() == null ? null : terms.downPayment().toPlainString());
+        values.put(HardshipPlanProcess.VAR_INSTALMENTS, terms.instalments());
+        values.put(HardshipPlanProcess.VAR_FREQUENCY, terms.frequency().name());
+        values.put(HardshipPlanProcess.VAR_FIRST_DUE_DATE, terms.firstDueDate().toString());
+        values.put(HardshipPlanProcess.VAR_MONTHLY_INCOME, terms.monthlyIncome() == null ? null
+                : terms.monthlyIncome().toPlainString());
+        tasks.setAssignee(negotiate.getId(), negotiator);
+        tasks.complete(negotiate.getId(), values);
+        return view(get(planId));
     }
 
     /** Asks the hardship-policy table about the proposed terms; a refusal ends the plan with its reason. */
@@ -211,9 +261,17 @@ public class PlanService {
             return new Checked(PlanState.COMPLETED, null);
         }
         Map<Integer, InstalmentView> bySeq = views.stream().collect(Collectors.toMap(InstalmentView::seq, v -> v));
+        // A dispute on an invoice the plan covers holds the plan's watch: no reminder, no miss, no break.
+        boolean disputedNow = disputed.of(plan.getCustomerId()).stream().anyMatch(plan.getInvoices()::containsKey);
         for (PlanInstalment instalment : plan.getInstalments()) {
             InstalmentView view = bySeq.get(instalment.getSeq());
-            if (view.state() == InstalmentState.PAID) {
+            if (view.state() == InstalmentState.PAID || instalment.isExcused()) {
+                continue;
+            }
+            if (disputedNow) {
+                if (today.isAfter(instalment.getDueDate().plusDays(plan.getGraceDays()))) {
+                    instalment.excuse(now);
+                }
                 continue;
             }
             if (today.isAfter(instalment.getDueDate()) && instalment.remind(now)) {
@@ -224,8 +282,10 @@ public class PlanService {
             }
         }
         boolean termOver = today.isAfter(views.get(views.size() - 1).dueDate().plusDays(plan.getGraceDays()));
-        if (plan.getBreakAfterMisses() > 0 && plan.getMissedCount() >= plan.getBreakAfterMisses() || termOver) {
+        if (!disputedNow && (plan.getBreakAfterMisses() > 0 && plan.getMissedCount() >= plan.getBreakAfterMisses()
+                || termOver)) {
             plan.breakOff(now);
+            tellBroken(plan, views);
             schedule.changed(plan.getCustomerId());
             return new Checked(PlanState.BROKEN, null);
         }
@@ -255,6 +315,15 @@ public class PlanService {
         return plans.findByOpenCustomerId(customerId).map(this::view);
     }
 
+    /** The customer learns the plan ended and what of it is due again, once per plan. */
+    private void tellBroken(PaymentPlan plan, List<InstalmentView> views) {
+        Money balance = Money.of(plan.getBalance(), plan.currency());
+        Money owed = views.stream().map(v -> v.amount().minus(v.paid())).reduce(Money.zero(plan.currency()), Money::plus);
+        communications.queuePlanEmail("plan:" + plan.getId() + ":broken", plan.getCustomerId(), plan.getCaseId(),
+                "plan-broken", new Object[] {balance.display()},
+                Map.of("balance", balance, "owed", owed, "missed", plan.getMissedCount()));
+    }
+
     private void remind(PaymentPlan plan, InstalmentView view) {
         communications.queuePlanEmail("plan:" + plan.getId() + ":reminder:" + view.seq(), plan.getCustomerId(),
                 plan.getCaseId(), "plan-reminder",
@@ -270,6 +339,9 @@ public class PlanService {
                 .collect(Collectors.toMap(PlanInstalment::getSeq, i -> i));
         LocalDate next = views.stream().filter(v -> v.state() != InstalmentState.PAID).map(v -> {
             PlanInstalment instalment = bySeq.get(v.seq());
+            if (instalment.isExcused()) {
+                return null;
+            }
             if (!instalment.isReminded()) {
                 return v.dueDate().plusDays(1);
             }
@@ -299,6 +371,7 @@ public class PlanService {
             Money towards = left.min(amount);
             left = left.minus(towards);
             InstalmentState state = towards.compareTo(amount) >= 0 ? InstalmentState.PAID
+                    : instalment.isExcused() ? InstalmentState.EXCUSED
                     : instalment.isMissed() || today.isAfter(instalment.getDueDate().plusDays(plan.getGraceDays()))
                             ? InstalmentState.MISSED
                             : today.isBefore(instalment.getDueDate()) ? InstalmentState.UPCOMING : InstalmentState.DUE;
@@ -336,10 +409,11 @@ public class PlanService {
         return proposal;
     }
 
-    /** What the customer owes overdue now, per invoice, oldest due first. */
+    /** What the customer owes overdue now and does not dispute, per invoice, oldest due first. */
     private Map<UUID, Money> overdueInvoices(UUID customerId) {
         Map<UUID, Money> overdue = new LinkedHashMap<>();
-        invoices.openItems(customerId).stream().filter(OpenItem::overdue)
+        java.util.Set<UUID> inDispute = disputed.of(customerId);
+        invoices.openItems(customerId).stream().filter(OpenItem::overdue).filter(i -> !inDispute.contains(i.invoiceId()))
                 .sorted(java.util.Comparator.comparing(OpenItem::dueDate))
                 .forEach(item -> overdue.put(item.invoiceId(), item.openAmount()));
         return overdue;

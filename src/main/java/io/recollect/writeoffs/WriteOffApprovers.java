@@ -43,6 +43,11 @@ class WriteOffApprovers {
         });
     }
 
+    /** Collectors and collection managers request write-offs. */
+    boolean mayRequest(String user) {
+        return isMember(user, Roles.COLLECTORS) || isMember(user, Roles.MANAGERS);
+    }
+
     private boolean isMember(String user, String group) {
         return user != null && identity.createUserQuery().userId(user).memberOfGroup(group).count() > 0;
     }

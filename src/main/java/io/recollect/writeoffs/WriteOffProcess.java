@@ -14,6 +14,8 @@ public final class WriteOffProcess {
     public static final String VAR_TASK_DUE_DATE = "taskDueDate";
     /** What the approvers read on the form: the invoices and amounts fixed by the request. */
     public static final String VAR_SUMMARY = "writeOffSummary";
+    /** The reason of a write-off requested on the collection case's contact task. */
+    public static final String VAR_REQUEST_REASON = "writeOffReason";
     /** Form fields of the approval task. */
     public static final String VAR_DECISION = "writeOffDecision";
     public static final String VAR_DECISION_NOTE = "decisionNote";

@@ -127,6 +127,29 @@ public class WriteOffService {
     }
 
     /**
+     * A collector's request from the contact task: every overdue invoice of the account but those
+     * left out (the disputed ones) at what is open on it now, with the collector as requester (so they never approve it). The task's
+     * candidate groups let them complete it; this checks their group again, whichever way it came.
+     */
+    @Transactional
+    public UUID requestFromTask(UUID customerId, UUID caseId, java.util.Set<UUID> leaveOut, String reason, String note,
+            String requester) {
+        WriteOffReason why = java.util.Arrays.stream(WriteOffReason.values()).filter(r -> r.name().equals(reason))
+                .findFirst().orElseThrow(() -> new InvalidFieldException(VAR_REQUEST_REASON,
+                        "must be one of " + java.util.Arrays.toString(WriteOffReason.values())));
+        if (!approvers.mayRequest(requester)) {
+            throw new NotPermittedException("write-off-request-not-permitted",
+                    "Write-offs are requested by collectors and collection managers");
+        }
+        List<Fixed> lines = invoices.lockOpenItems(customerId).stream().filter(OpenItem::overdue)
+                .filter(item -> !leaveOut.contains(item.invoiceId())).map(item -> new Fixed(item, item.openAmount())).toList();
+        if (lines.isEmpty()) {
+            throw new BusinessRuleException("nothing-overdue", "The customer has no overdue, undisputed invoice to write off");
+        }
+        return create(customers.get(customerId), caseId, why, note, lines, requester).getId();
+    }
+
+    /**
      * The collection-path table asked for a write-off of the account's overdue balance: one request
      * for those invoices at what is open on them now. Asked again while it waits, the same request.
      */

@@ -37,7 +37,7 @@ import java.util.UUID;
 
 /**
  * What the code guarantees whatever the table says: the app runs with a copy of the shipped
- * sheet edited as a manager might, without R6 "waiting out the last step", and with R13
+ * sheet edited as a manager might, without R6 "waiting out the last step", and with R14
  * (enterprise, first reminder) narrowed to consumers, which leaves a gap for enterprises.
  */
 class CollectionRunWithEditedTableTests extends IntegrationTest {
@@ -119,7 +119,7 @@ class CollectionRunWithEditedTableTests extends IntegrationTest {
         try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(
                 Files.readAllBytes(Path.of("rules/collection-path.xlsx"))))) {
             Sheet rules = workbook.getSheetAt(0);
-            Row r13 = row(rules, "R13");
+            Row r13 = row(rules, "R14");
             r13.getCell(column(rules, "Segment (one or more)")).setCellValue("CONSUMER");
             int r6 = row(rules, "R6").getRowNum();
             rules.removeRow(rules.getRow(r6));

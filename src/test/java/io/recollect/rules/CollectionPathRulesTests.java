@@ -45,11 +45,11 @@ import org.junit.jupiter.api.Test;
 /** The shipped collection-path sheet, row by row: spreadsheets do not diff well, these tests do. */
 class CollectionPathRulesTests {
 
-    // Spreadsheet rows (as Excel numbers them) of the policy's R1..R24; inserting a row in the sheet must show up here.
+    // Spreadsheet rows (as Excel numbers them) of the policy's R1..R25; inserting a row in the sheet must show up here.
     private static final int R1 = 18, R2 = 19, R3 = 20, R4 = 21, R5 = 22, R6 = 23, R7 = 24, R8 = 25, R9 = 26,
             R10 = 27, R11 = 28, R12 = 29, R13 = 30, R14 = 31, R15 = 32, R16 = 33, R17 = 34, R18 = 35, R19 = 36,
-            R20 = 37, R21 = 38, R22 = 39, R23 = 40, R24 = 41;
-    private static final List<Integer> ALL_ROWS = IntStream.rangeClosed(R1, R24).boxed().toList();
+            R20 = 37, R21 = 38, R22 = 39, R23 = 40, R24 = 41, R25 = 42;
+    private static final List<Integer> ALL_ROWS = IntStream.rangeClosed(R1, R25).boxed().toList();
     /** What {@link #policyRow} answers when no row may decide: the situation must surface as a gap. */
     private static final int NO_ROW = 0;
 
@@ -105,9 +105,17 @@ class CollectionPathRulesTests {
     }
 
     @Test
+    void collectorCallsInsteadOfAThirdPlanAfterTwoBrokenPlans() {
+        assertDecision(account(s -> { s.setHardship(true); s.setBrokenPlans(2); s.setDaysPastDue(130); }),
+                ESCALATE, 0, null, 14, 70, COLLECTORS,
+                "Hardship reported after two broken plans: a collector calls, no other plan is offered", R7);
+        assertThat(rowFor(account(s -> { s.setHardship(true); s.setBrokenPlans(1); }))).isEqualTo(R8);
+    }
+
+    @Test
     void offersAPlanWhenTheCustomerReportsHardship() {
         assertDecision(account(s -> { s.setHardship(true); s.setDaysPastDue(130); s.setOpenDispute(true); }),
-                OFFER_PLAN, 0, null, 14, 70, MANAGERS, "Customer reported hardship: decide on a payment plan", R7);
+                OFFER_PLAN, 0, null, 14, 70, MANAGERS, "Customer reported hardship: decide on a payment plan", R8);
     }
 
     @Test
@@ -117,52 +125,52 @@ class CollectionPathRulesTests {
                     s.setDaysPastDue(130);
                     s.setDaysSinceLastAction(30);
                 }),
-                WRITE_OFF, 0, null, 30, 30, MANAGERS, "Small balance past 90 days: not worth pursuing", R8);
+                WRITE_OFF, 0, null, 30, 30, MANAGERS, "Small balance past 90 days: not worth pursuing", R9);
     }
 
     @Test
     void offersPatientsAPlanInsteadOfTheAgency() {
         assertDecision(account(s -> { s.setSegment("PATIENT"); s.setDaysPastDue(125); s.setRemindersSent(3); }),
                 OFFER_PLAN, 0, null, 30, 60, MANAGERS,
-                "Patients are never sent to an agency: offer a payment plan", R9);
+                "Patients are never sent to an agency: offer a payment plan", R10);
     }
 
     @Test
     void handsOverToTheAgencyAfter120Days() {
         assertDecision(account(s -> { s.setSegment("SMALL_BUSINESS"); s.setDaysPastDue(120); s.setBrokenPromises(2); }),
-                AGENCY, 0, "agency-notice", 30, 60, MANAGERS, "Over 120 days past due: hand over to the agency", R10);
+                AGENCY, 0, "agency-notice", 30, 60, MANAGERS, "Over 120 days past due: hand over to the agency", R11);
     }
 
     @Test
     void collectorCallsAfterTwoBrokenPromises() {
         assertDecision(account(s -> { s.setBrokenPromises(2); s.setSegment("ENTERPRISE"); }),
-                ESCALATE, 0, null, 7, 80, COLLECTORS, "Two promises broken: a collector calls", R11);
+                ESCALATE, 0, null, 7, 80, COLLECTORS, "Two promises broken: a collector calls", R12);
     }
 
     @Test
     void collectorCallsFirstWhenDebtIsFoundSixtyDaysOverdue() {
         // Each segment's own first-reminder row below fits too: the call comes before any reminder.
-        Map<String, Integer> firstReminder = Map.of("ENTERPRISE", R13, "CONSUMER", R17, "PATIENT", R17,
-                "SMALL_BUSINESS", R18);
+        Map<String, Integer> firstReminder = Map.of("ENTERPRISE", R14, "CONSUMER", R18, "PATIENT", R18,
+                "SMALL_BUSINESS", R19);
         firstReminder.forEach((segment, reminderRow) -> {
             AccountSituation s = account(a -> { a.setSegment(segment); a.setDaysPastDue(60); });
 
             assertDecision(s, ESCALATE, 0, null, 7, 65, COLLECTORS,
-                    "Found 60 days overdue before any reminder: a collector calls first", R12);
-            assertThat(table.matchingRows(s)).as(segment).containsExactlyInAnyOrder(R12, reminderRow);
+                    "Found 60 days overdue before any reminder: a collector calls first", R13);
+            assertThat(table.matchingRows(s)).as(segment).containsExactlyInAnyOrder(R13, reminderRow);
         });
     }
 
     @Test
     void enterpriseGetsOneFriendlyReminder() {
         assertDecision(account(s -> s.setSegment("ENTERPRISE")),
-                REMIND, 1, "reminder-friendly", 7, 0, null, "Enterprise: one friendly reminder", R13);
+                REMIND, 1, "reminder-friendly", 7, 0, null, "Enterprise: one friendly reminder", R14);
     }
 
     @Test
     void enterpriseAccountManagerCallsAfterOneReminder() {
         assertDecision(account(s -> { s.setSegment("ENTERPRISE"); s.setRemindersSent(1); s.setRiskBand("D"); }),
-                ESCALATE, 0, null, 7, 70, COLLECTORS, "Enterprise: the account manager calls after one reminder", R14);
+                ESCALATE, 0, null, 7, 70, COLLECTORS, "Enterprise: the account manager calls after one reminder", R15);
     }
 
     @Test
@@ -172,7 +180,7 @@ class CollectionPathRulesTests {
                     s.setRemindersSent(1);
                     s.setOverdueAmount(amount("12000"));
                 }),
-                ESCALATE, 0, null, 7, 75, COLLECTORS, "High-risk account: call after the first reminder", R15);
+                ESCALATE, 0, null, 7, 75, COLLECTORS, "High-risk account: call after the first reminder", R16);
     }
 
     @Test
@@ -182,92 +190,92 @@ class CollectionPathRulesTests {
                     s.setOverdueAmount(amount("10000"));
                     s.setRemindersSent(1);
                 }),
-                ESCALATE, 0, null, 7, 90, COLLECTORS, "Large balance still unpaid after a reminder", R16);
+                ESCALATE, 0, null, 7, 90, COLLECTORS, "Large balance still unpaid after a reminder", R17);
     }
 
     @Test
     void consumersAndPatientsGetAFriendlyFirstReminderThenTwoWeeks() {
         for (String segment : List.of("CONSUMER", "PATIENT")) {
             assertDecision(account(s -> s.setSegment(segment)),
-                    REMIND, 1, "reminder-friendly", 14, 0, null, "First friendly reminder", R17);
+                    REMIND, 1, "reminder-friendly", 14, 0, null, "First friendly reminder", R18);
         }
     }
 
     @Test
     void smallBusinessGetsAFriendlyFirstReminderThenTenDays() {
         assertDecision(account(s -> s.setSegment("SMALL_BUSINESS")),
-                REMIND, 1, "reminder-friendly", 10, 0, null, "First friendly reminder", R18);
+                REMIND, 1, "reminder-friendly", 10, 0, null, "First friendly reminder", R19);
     }
 
     @Test
     void consumersAndPatientsGetASecondReminderThenTwoWeeks() {
         for (String segment : List.of("CONSUMER", "PATIENT")) {
             assertDecision(account(s -> { s.setSegment(segment); s.setRemindersSent(1); }),
-                    REMIND, 2, "reminder-firm", 14, 0, null, "Second reminder", R19);
+                    REMIND, 2, "reminder-firm", 14, 0, null, "Second reminder", R20);
         }
     }
 
     @Test
     void smallBusinessGetsSecondReminderAfterTenDays() {
         assertDecision(account(s -> { s.setSegment("SMALL_BUSINESS"); s.setRemindersSent(1); }),
-                REMIND, 2, "reminder-firm", 10, 0, null, "Second reminder", R20);
+                REMIND, 2, "reminder-firm", 10, 0, null, "Second reminder", R21);
     }
 
     @Test
     void consumersAndPatientsGetAFinalNoticeThenTwoWeeks() {
         for (String segment : List.of("CONSUMER", "PATIENT")) {
             assertDecision(account(s -> { s.setSegment(segment); s.setRemindersSent(2); }),
-                    FINAL_NOTICE, 3, "final-notice", 14, 0, null, "Final notice before a call", R21);
+                    FINAL_NOTICE, 3, "final-notice", 14, 0, null, "Final notice before a call", R22);
         }
     }
 
     @Test
     void smallBusinessGetsAFinalNoticeThenTenDays() {
         assertDecision(account(s -> { s.setSegment("SMALL_BUSINESS"); s.setRemindersSent(2); }),
-                FINAL_NOTICE, 3, "final-notice", 10, 0, null, "Final notice before a call", R22);
+                FINAL_NOTICE, 3, "final-notice", 10, 0, null, "Final notice before a call", R23);
     }
 
     @Test
     void collectorCallsConsumersAndPatientsWhenTheFinalNoticeGoesUnanswered() {
         for (String segment : List.of("CONSUMER", "PATIENT")) {
             assertDecision(account(s -> { s.setSegment(segment); s.setRemindersSent(4); }),
-                    ESCALATE, 0, null, 10, 50, COLLECTORS, "Final notice unanswered: a collector calls", R23);
+                    ESCALATE, 0, null, 10, 50, COLLECTORS, "Final notice unanswered: a collector calls", R24);
         }
     }
 
     @Test
     void collectorCallsSmallBusinessSoonerWhenTheFinalNoticeGoesUnanswered() {
         assertDecision(account(s -> { s.setSegment("SMALL_BUSINESS"); s.setRemindersSent(3); }),
-                ESCALATE, 0, null, 7, 60, COLLECTORS, "Final notice unanswered: a collector calls", R24);
+                ESCALATE, 0, null, 7, 60, COLLECTORS, "Final notice unanswered: a collector calls", R25);
     }
 
     // --- Thresholds, overlaps and gaps.
 
     @Test
     void appliesEachThresholdFromItsValueButNotBelow() {
-        assertThat(rowFor(account(s -> s.setDaysPastDue(59)))).isEqualTo(R17);
-        assertThat(rowFor(account(s -> s.setDaysPastDue(60)))).isEqualTo(R12);
-        assertThat(rowFor(account(s -> { s.setDaysPastDue(60); s.setRemindersSent(1); }))).isEqualTo(R19);
-        assertThat(rowFor(account(s -> { s.setSegment("ENTERPRISE"); s.setDaysPastDue(59); }))).isEqualTo(R13);
-        assertThat(rowFor(account(s -> { s.setSegment("ENTERPRISE"); s.setDaysPastDue(60); }))).isEqualTo(R12);
+        assertThat(rowFor(account(s -> s.setDaysPastDue(59)))).isEqualTo(R18);
+        assertThat(rowFor(account(s -> s.setDaysPastDue(60)))).isEqualTo(R13);
+        assertThat(rowFor(account(s -> { s.setDaysPastDue(60); s.setRemindersSent(1); }))).isEqualTo(R20);
+        assertThat(rowFor(account(s -> { s.setSegment("ENTERPRISE"); s.setDaysPastDue(59); }))).isEqualTo(R14);
+        assertThat(rowFor(account(s -> { s.setSegment("ENTERPRISE"); s.setDaysPastDue(60); }))).isEqualTo(R13);
         assertThat(rowFor(account(s -> { s.setSegment("ENTERPRISE"); s.setDaysPastDue(60); s.setRemindersSent(1); })))
-                .isEqualTo(R14);
-        assertThat(rowFor(account(s -> s.setDaysPastDue(119)))).isEqualTo(R12);
-        assertThat(rowFor(account(s -> s.setDaysPastDue(120)))).isEqualTo(R10);
-        assertThat(rowFor(smallOldBalance("24.99", 90, 30))).isEqualTo(R8);
-        assertThat(rowFor(smallOldBalance("25.00", 90, 30))).isEqualTo(R12);
-        assertThat(rowFor(smallOldBalance("24.99", 89, 30))).isEqualTo(R12);
-        assertThat(rowFor(smallOldBalance("24.99", 90, 29))).isEqualTo(R12);
+                .isEqualTo(R15);
+        assertThat(rowFor(account(s -> s.setDaysPastDue(119)))).isEqualTo(R13);
+        assertThat(rowFor(account(s -> s.setDaysPastDue(120)))).isEqualTo(R11);
+        assertThat(rowFor(smallOldBalance("24.99", 90, 30))).isEqualTo(R9);
+        assertThat(rowFor(smallOldBalance("25.00", 90, 30))).isEqualTo(R13);
+        assertThat(rowFor(smallOldBalance("24.99", 89, 30))).isEqualTo(R13);
+        assertThat(rowFor(smallOldBalance("24.99", 90, 29))).isEqualTo(R13);
         assertThat(rowFor(account(s -> { s.setOverdueAmount(amount("9999.99")); s.setRemindersSent(1); })))
-                .isEqualTo(R19);
+                .isEqualTo(R20);
         assertThat(rowFor(account(s -> { s.setOverdueAmount(amount("10000")); s.setRemindersSent(1); })))
-                .isEqualTo(R16);
-        assertThat(rowFor(account(s -> { s.setOverdueAmount(amount("0.01")); s.setOpenDispute(true); })))
                 .isEqualTo(R17);
+        assertThat(rowFor(account(s -> { s.setOverdueAmount(amount("0.01")); s.setOpenDispute(true); })))
+                .isEqualTo(R18);
         assertThat(rowFor(account(s -> { s.setOverdueAmount(amount("0.00")); s.setOpenDispute(true); })))
                 .isEqualTo(R5);
-        assertThat(rowFor(account(s -> s.setBrokenPromises(1)))).isEqualTo(R17);
-        assertThat(rowFor(account(s -> s.setBrokenPromises(2)))).isEqualTo(R11);
+        assertThat(rowFor(account(s -> s.setBrokenPromises(1)))).isEqualTo(R18);
+        assertThat(rowFor(account(s -> s.setBrokenPromises(2)))).isEqualTo(R12);
         assertThat(rowFor(account(s -> s.setDaysUntilNextStep(1)))).isEqualTo(R6);
     }
 
@@ -275,7 +283,7 @@ class CollectionPathRulesTests {
     void guardsOverlapTheRowsBelowThemAndTheTopmostWins() {
         AccountSituation s = account(a -> { a.setHandedToAgency(true); a.setHardship(true); a.setDaysPastDue(130); });
 
-        assertThat(table.matchingRows(s)).containsExactlyInAnyOrder(R1, R7, R10, R12, R17);
+        assertThat(table.matchingRows(s)).containsExactlyInAnyOrder(R1, R8, R11, R13, R18);
         assertThat(table.firedRows(s)).containsExactly(R1);
     }
 
@@ -296,8 +304,8 @@ class CollectionPathRulesTests {
     @Test
     void guardsAndRowsUpToR11StillDecideForAnUnknownSegment() {
         assertThat(rowFor(account(s -> { s.setSegment("GOVERNMENT"); s.setHandedToAgency(true); }))).isEqualTo(R1);
-        assertThat(rowFor(account(s -> { s.setSegment(null); s.setDaysPastDue(120); }))).isEqualTo(R10);
-        assertThat(rowFor(account(s -> { s.setOverdueAmount(null); s.setBrokenPromises(2); }))).isEqualTo(R11);
+        assertThat(rowFor(account(s -> { s.setSegment(null); s.setDaysPastDue(120); }))).isEqualTo(R11);
+        assertThat(rowFor(account(s -> { s.setOverdueAmount(null); s.setBrokenPromises(2); }))).isEqualTo(R12);
     }
 
     // --- The whole table against the policy.
@@ -321,20 +329,20 @@ class CollectionPathRulesTests {
         Map<Integer, Integer> hits = new TreeMap<>();
 
         assertThat(disagreements(table, oddGrid(), hits)).isEmpty();
-        assertThat(hits).containsKeys(NO_ROW, R1, R5, R6, R7, R8, R10, R11);
-        assertThat(hits.keySet()).allMatch(row -> row <= R11, "gaps or rows up to R11 only");
+        assertThat(hits).containsKeys(NO_ROW, R1, R5, R6, R8, R9, R11, R12);
+        assertThat(hits.keySet()).allMatch(row -> row <= R12, "gaps or rows up to R12 only");
     }
 
     @Test
     void theGridComparisonNoticesARowThatStrayedFromThePolicy() throws IOException {
-        // R10 hands over from 100 days instead of 120: the grid's 119-day accounts must now disagree.
+        // R11 hands over from 100 days instead of 120: the grid's 119-day accounts must now disagree.
         CollectionPathTable strayed = CollectionPathTable.compile(edited(
-                new Edit("Days past due: at least", R10, cell -> cell.setCellValue(100))));
+                new Edit("Days past due: at least", R11, cell -> cell.setCellValue(100))));
 
         List<String> disagreements = disagreements(strayed, grid(), new TreeMap<>());
 
         assertThat(disagreements).isNotEmpty().allMatch(d -> d.contains("daysPastDue=119,"))
-                .anyMatch(d -> d.endsWith("fired " + List.of(R10) + ", the policy names row " + R12));
+                .anyMatch(d -> d.endsWith("fired " + List.of(R11) + ", the policy names row " + R13));
     }
 
     @Test
@@ -343,7 +351,7 @@ class CollectionPathRulesTests {
         byte[] noGroup = edited(ALL_ROWS.stream()
                 .map(row -> new Edit("First match wins (group)", row, Cell::setBlank)).toArray(Edit[]::new));
         byte[] oneRowWithout = edited(new Edit("First match wins (group)", R5, Cell::setBlank));
-        byte[] twoGroups = edited(new Edit("First match wins (group)", R7, cell -> cell.setCellValue("other")));
+        byte[] twoGroups = edited(new Edit("First match wins (group)", R8, cell -> cell.setCellValue("other")));
 
         assertThatThrownBy(() -> CollectionPathTable.compile(noGroup))
                 .isInstanceOfSatisfying(RuleTableException.class, e -> assertThat(e.messages())
@@ -355,7 +363,7 @@ class CollectionPathRulesTests {
                         .singleElement().asString().startsWith("row " + R5 + ": no ACTIVATION-GROUP"));
         assertThatThrownBy(() -> CollectionPathTable.compile(twoGroups))
                 .isInstanceOfSatisfying(RuleTableException.class, e -> assertThat(e.messages())
-                        .singleElement().asString().contains("'other' in rows [" + R7 + "]"));
+                        .singleElement().asString().contains("'other' in rows [" + R8 + "]"));
     }
 
     @Test
@@ -409,14 +417,14 @@ class CollectionPathRulesTests {
     void rejectsRowsThatCannotBeCarriedOut() throws IOException {
         byte[] incomplete = edited(
                 new Edit("Action", R2, Cell::setBlank),
-                new Edit("Candidate group (who gets the task)", R10, Cell::setBlank),
-                new Edit("Email template", R13, cell -> cell.setCellValue("  ")));
+                new Edit("Candidate group (who gets the task)", R11, Cell::setBlank),
+                new Edit("Email template", R14, cell -> cell.setCellValue("  ")));
 
         assertThatThrownBy(() -> CollectionPathTable.compile(incomplete))
                 .isInstanceOfSatisfying(RuleTableException.class, e -> assertThat(e.messages()).containsExactly(
                         "row " + R2 + ": the Action cell is empty",
-                        "row " + R10 + ": Action AGENCY needs a candidate group (who gets the task)",
-                        "row " + R13 + ": Action REMIND needs an email template"));
+                        "row " + R11 + ": Action AGENCY needs a candidate group (who gets the task)",
+                        "row " + R14 + ": Action REMIND needs an email template"));
     }
 
     @Test
@@ -466,25 +474,25 @@ class CollectionPathRulesTests {
 
     @Test
     void namesTheSheetRowOfAValueThatDoesNotCompile() throws IOException {
-        byte[] typo = edited(new Edit("Action", R17, cell -> cell.setCellValue("REMINDER")));
+        byte[] typo = edited(new Edit("Action", R18, cell -> cell.setCellValue("REMINDER")));
 
         assertThatThrownBy(() -> CollectionPathTable.compile(typo))
                 .isInstanceOfSatisfying(RuleTableException.class, e -> assertThat(e.messages())
-                        .singleElement().asString().startsWith("row " + R17 + ":").contains("REMINDER"));
+                        .singleElement().asString().startsWith("row " + R18 + ":").contains("REMINDER"));
     }
 
     @Test
     void namesTheSheetRowAndTheAllowedWordsOfAMisspeltWord() throws IOException {
         byte[] typos = edited(
                 new Edit("With the collection agency", R1, cell -> cell.setCellValue("maybe")),
-                new Edit("Segment (one or more)", R17, cell -> cell.setCellValue("CONSUMR, PATIENT")));
+                new Edit("Segment (one or more)", R18, cell -> cell.setCellValue("CONSUMR, PATIENT")));
 
         assertThatThrownBy(() -> CollectionPathTable.compile(typos))
                 .isInstanceOfSatisfying(RuleTableException.class, e -> assertThat(e.messages())
                         .containsExactlyInAnyOrder(
                                 "row " + R1 + ": \"maybe\" is not one of yes, Yes, YES, no, No, NO"
                                         + " (in handedToAgency == YesNo.maybe)",
-                                "row " + R17 + ": \"CONSUMR\" is not one of"
+                                "row " + R18 + ": \"CONSUMR\" is not one of"
                                         + " CONSUMER, SMALL_BUSINESS, ENTERPRISE, PATIENT"
                                         + " (in segment == Segments.CONSUMR || segment == Segments.PATIENT)"));
     }
@@ -496,12 +504,12 @@ class CollectionPathRulesTests {
         assertThat(table.name()).isEqualTo("collection-path");
         assertThat(table.version()).isEqualTo(sha256).matches("[0-9a-f]{64}");
         assertThat(table.decide(account(s -> { })).citation())
-                .isEqualTo(new RuleCitation("collection-path", sha256, R17, "R17", null));
+                .isEqualTo(new RuleCitation("collection-path", sha256, R18, "R18", null));
     }
 
     // --- Helpers.
 
-    /** The policy R1..R24 restated in plain Java, independently of the sheet; {@link #NO_ROW} for a gap. */
+    /** The policy R1..R25 restated in plain Java, independently of the sheet; {@link #NO_ROW} for a gap. */
     private static int policyRow(AccountSituation s) {
         BigDecimal amount = s.getOverdueAmount();
         int days = s.getDaysPastDue();
@@ -518,35 +526,37 @@ class CollectionPathRulesTests {
             return R5;
         } else if (s.getDaysUntilNextStep() >= 1) {
             return R6;
-        } else if (s.isHardship()) {
+        } else if (s.isHardship() && s.getBrokenPlans() >= 2) {
             return R7;
+        } else if (s.isHardship()) {
+            return R8;
         } else if (amount != null && amount.compareTo(amount("25")) < 0 && days >= 90
                 && s.getDaysSinceLastAction() >= 30) {
-            return R8;
+            return R9;
         } else if (days >= 120) {
-            return "PATIENT".equals(s.getSegment()) ? R9 : R10;
+            return "PATIENT".equals(s.getSegment()) ? R10 : R11;
         } else if (s.getBrokenPromises() >= 2) {
-            return R11;
-        } else if (!knownSegment(s.getSegment()) || amount == null || amount.signum() < 0) {
-            return NO_ROW; // R12..R24 are about a known segment and a known amount.
-        } else if (days >= 60 && sent <= 0) {
             return R12;
+        } else if (!knownSegment(s.getSegment()) || amount == null || amount.signum() < 0) {
+            return NO_ROW; // R13..R25 are about a known segment and a known amount.
+        } else if (days >= 60 && sent <= 0) {
+            return R13;
         } else if (s.getSegment().equals("ENTERPRISE")) {
-            return sent <= 0 ? R13 : R14;
+            return sent <= 0 ? R14 : R15;
         } else if (sent >= 1 && "D".equals(s.getRiskBand())) {
-            return R15;
-        } else if (sent >= 1 && amount.compareTo(amount("10000")) >= 0) {
             return R16;
+        } else if (sent >= 1 && amount.compareTo(amount("10000")) >= 0) {
+            return R17;
         }
         boolean smallBusiness = s.getSegment().equals("SMALL_BUSINESS");
         if (sent <= 0) {
-            return smallBusiness ? R18 : R17;
+            return smallBusiness ? R19 : R18;
         } else if (sent == 1) {
-            return smallBusiness ? R20 : R19;
+            return smallBusiness ? R21 : R20;
         } else if (sent == 2) {
-            return smallBusiness ? R22 : R21;
+            return smallBusiness ? R23 : R22;
         }
-        return smallBusiness ? R24 : R23;
+        return smallBusiness ? R25 : R24;
     }
 
     /** For each situation, what fired unless it is exactly the row the policy names; counts which rows fired. */
@@ -590,8 +600,11 @@ class CollectionPathRulesTests {
                                     for (int broken : new int[] {1, 2}) {
                                         boolean[] flags = flagSets[turn++ % flagSets.length];
                                         for (boolean[] f : List.of(new boolean[6], flags)) {
-                                            grid.add(new AccountSituation(days, amount(amount), segment, risk, sent,
-                                                    sinceLast, untilNext, broken, f[0], f[1], f[2], f[3], f[4], f[5]));
+                                            AccountSituation s = new AccountSituation(days, amount(amount), segment,
+                                                    risk, sent, sinceLast, untilNext, broken, f[0], f[1], f[2], f[3],
+                                                    f[4], f[5]);
+                                            s.setBrokenPlans(broken); // broken plans as often as broken promises
+                                            grid.add(s);
                                         }
                                     }
                                 }
@@ -605,7 +618,7 @@ class CollectionPathRulesTests {
     }
 
     /**
-     * Segments outside the four, or no amount: only the guards and the rows up to R11 may decide.
+     * Segments outside the four, or no amount: only the guards and the rows up to R12 may decide.
      * Each is tried with no flag set and with each flag alone.
      */
     private static List<AccountSituation> oddGrid() {

@@ -36,19 +36,19 @@ class HardshipPolicyRulesTests {
     }
 
     @Test
-    void refusesAThirdPlanAfterTwoBrokenOnes() {
+    void h1_refusesAThirdPlanAfterTwoBrokenOnes() {
         HardshipPolicyResult result = table.decide(proposal(p -> { p.setBrokenPlans(2); p.setTermMonths(40); }));
         assertRefused(result, H1, "Two plans were broken before");
     }
 
     @Test
-    void refusesAPlanLongerThanThreeYears() {
+    void h2_refusesAPlanLongerThanThreeYears() {
         assertRefused(table.decide(proposal(p -> { p.setTermMonths(37); p.setInstalmentAmount(amount("5")); })), H2,
                 "at most 36 months");
     }
 
     @Test
-    void refusesPatientInstalmentsAboveFourPercentOfIncome() {
+    void h3_refusesPatientInstalmentsAboveFourPercentOfIncome() {
         HardshipPolicyResult result = table.decide(proposal(p -> {
             p.setSegment("PATIENT");
             p.setIncomeKnown(true);
@@ -68,33 +68,33 @@ class HardshipPolicyRulesTests {
     }
 
     @Test
-    void refusesInstalmentsBelowTen() {
+    void h4_refusesInstalmentsBelowTen() {
         assertRefused(table.decide(proposal(p -> p.setInstalmentAmount(amount("9.99")))), H4, "at least 10.00");
     }
 
     @Test
-    void managerReviewsInstalmentsAboveThirtyPercentOfIncome() {
+    void h5_managerReviewsInstalmentsAboveThirtyPercentOfIncome() {
         assertManager(table.decide(proposal(p -> { p.setIncomeKnown(true); p.setIncomeSharePercent(amount("30.5")); })),
                 H5, 70, 2);
     }
 
     @Test
-    void managerReviewsAPlanAfterOneBrokenBefore() {
+    void h6_managerReviewsAPlanAfterOneBrokenBefore() {
         assertManager(table.decide(proposal(p -> p.setBrokenPlans(1))), H6, 60, 3);
     }
 
     @Test
-    void managerReviewsHighRiskAccounts() {
+    void h7_managerReviewsHighRiskAccounts() {
         assertManager(table.decide(proposal(p -> p.setRiskBand("D"))), H7, 60, 3);
     }
 
     @Test
-    void managerReviewsBalancesOfFiveThousandOrMore() {
+    void h8_managerReviewsBalancesOfFiveThousandOrMore() {
         assertManager(table.decide(proposal(p -> p.setBalance(amount("5000.00")))), H8, 50, 3);
     }
 
     @Test
-    void approvesUpToTwelveMonths() {
+    void h9_approvesUpToTwelveMonths() {
         HardshipPolicyResult result = table.decide(proposal(p -> p.setTermMonths(12)));
         assertThat(result.decision()).isEqualTo(APPROVE);
         assertThat(result.citation().row()).isEqualTo(H9);
@@ -103,7 +103,7 @@ class HardshipPolicyRulesTests {
     }
 
     @Test
-    void approvesUpToTwoYearsWithATenPercentDownPayment() {
+    void h10_approvesUpToTwoYearsWithATenPercentDownPayment() {
         HardshipPolicyResult result = table.decide(proposal(p -> {
             p.setTermMonths(24);
             p.setDownPaymentPercent(amount("10"));
@@ -113,9 +113,15 @@ class HardshipPolicyRulesTests {
     }
 
     @Test
-    void managerReviewsLongerPlansWithASmallDownPayment() {
+    void h11_managerReviewsLongerPlansWithASmallDownPayment() {
         assertManager(table.decide(proposal(p -> { p.setTermMonths(13); p.setDownPaymentPercent(amount("9.99")); })),
                 H11, 50, 5);
+    }
+
+    @Test
+    void everyRowOfTheSheetHasAnExampleNamedAfterItsLabel() {
+        assertThat(RowExamples.labels(sheet)).as("the sheet's labels").hasSize(11).startsWith("H1").endsWith("H11");
+        assertThat(RowExamples.missing(sheet, HardshipPolicyRulesTests.class)).isEmpty();
     }
 
     @Test

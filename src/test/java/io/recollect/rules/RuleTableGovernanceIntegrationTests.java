@@ -40,8 +40,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class RuleTableGovernanceIntegrationTests extends IntegrationTest {
 
-    /** R12 "found 60 days overdue before any reminder: a collector calls" now from 30 days on. */
-    private static final byte[] R12_FROM_30_DAYS = edited(rules -> cell(rules, "R12", "Days past due: at least").setCellValue(30));
+    /** R13 "found 60 days overdue before any reminder: a collector calls" now from 30 days on. */
+    private static final byte[] R12_FROM_30_DAYS = edited(rules -> cell(rules, "R13", "Days past due: at least").setCellValue(30));
 
     @Autowired
     JdbcTemplate jdbc;
@@ -75,7 +75,7 @@ class RuleTableGovernanceIntegrationTests extends IntegrationTest {
 
         assertThat(matrixDelta(before, after)).isEqualTo(Map.of("REMIND->ESCALATE", 1, "REMIND->REMIND", 1,
                 "ESCALATE->ESCALATE", 1));
-        assertThat(after.path("newRows").path("R12 (row 29)").asInt() - before.path("newRows").path("R12 (row 29)").asInt())
+        assertThat(after.path("newRows").path("R13 (row 30)").asInt() - before.path("newRows").path("R13 (row 30)").asInt())
                 .isEqualTo(2);
         assertThat(after.path("emails").path("reminder-friendly").path(0).asInt(0)
                 - before.path("emails").path("reminder-friendly").path(0).asInt(0)).isEqualTo(2);
@@ -85,9 +85,9 @@ class RuleTableGovernanceIntegrationTests extends IntegrationTest {
                 - before.path("tasks").path("collectors").path(1).asInt(0)).isEqualTo(2);
         JsonNode change = changeOf(simulation, fortyDays.id());
         assertThat(change.path("oldAction").asText()).isEqualTo("REMIND");
-        assertThat(change.path("oldRule").asText()).isEqualTo("R17 (row 34)");
+        assertThat(change.path("oldRule").asText()).isEqualTo("R18 (row 35)");
         assertThat(change.path("newAction").asText()).isEqualTo("ESCALATE");
-        assertThat(change.path("newRule").asText()).isEqualTo("R12 (row 29)");
+        assertThat(change.path("newRule").asText()).isEqualTo("R13 (row 30)");
         assertThat(change.path("customerName").asText()).isEqualTo(fortyDays.name());
         assertThat(changeOf(simulation, tenDays.id())).isNull();
 
@@ -103,7 +103,7 @@ class RuleTableGovernanceIntegrationTests extends IntegrationTest {
         RuleCitation cited = cases.decisions(fortyDays).get(0).citation();
         assertThat(cases.decisions(fortyDays).get(0).action()).isEqualTo(CollectionAction.ESCALATE);
         assertThat(cited.versionId()).isEqualTo(edited);
-        assertThat(cited.label()).isEqualTo("R12");
+        assertThat(cited.label()).isEqualTo("R13");
         assertThat(cited.row()).isEqualTo(29);
 
         // Rolling back is activating the earlier version; the old decision comes back.
@@ -115,7 +115,7 @@ class RuleTableGovernanceIntegrationTests extends IntegrationTest {
         DecisionRecordView old = cases.decisions(afterRollback).get(0);
         assertThat(old.action()).isEqualTo(CollectionAction.REMIND);
         assertThat(old.citation().versionId()).isEqualTo(shipped);
-        assertThat(old.citation().label()).isEqualTo("R17");
+        assertThat(old.citation().label()).isEqualTo("R18");
 
         JsonNode trail = as("manager").getForObject(RuleTables.PATH + "/events", JsonNode.class);
         List<String> kinds = new java.util.ArrayList<>();
@@ -146,7 +146,7 @@ class RuleTableGovernanceIntegrationTests extends IntegrationTest {
     @Test
     void twoRacingActivationsLeaveExactlyOneActiveVersion() throws Exception {
         UUID first = candidate(as("manager"), R12_FROM_30_DAYS, "first");
-        UUID second = candidate(as("manager"), edited(rules -> cell(rules, "R12", "Days past due: at least")
+        UUID second = candidate(as("manager"), edited(rules -> cell(rules, "R13", "Days past due: at least")
                 .setCellValue(45)), "second");
         ExecutorService threads = Executors.newFixedThreadPool(2);
         CountDownLatch ready = new CountDownLatch(2);

@@ -47,7 +47,7 @@ class RuleTablePageBrowserTests extends IntegrationTest {
         CustomerView fortyDays = fixtures.customer(Segment.CONSUMER, RiskBand.B);
         fixtures.overdueInvoice(fortyDays, "120.00", 40, time.today());
         Path upload = Files.createTempFile("collection-path-edited", ".xlsx");
-        Files.write(upload, edited(rules -> cell(rules, "R12", "Days past due: at least").setCellValue(30)));
+        Files.write(upload, edited(rules -> cell(rules, "R13", "Days past due: at least").setCellValue(30)));
 
         try (Browser browser = Browser.open(port)) {
             browser.logIn("manager", PASSWORD);
@@ -68,7 +68,7 @@ class RuleTablePageBrowserTests extends IntegrationTest {
             browser.click(By.cssSelector("tr[data-version='" + candidate + "'] button.simulate"));
             String simulation = browser.waitForText("accounts would be decided differently");
             browser.waitFor(By.cssSelector("#matrix-chart[data-rendered='true']"));
-            assertThat(simulation).contains("REMIND", "ESCALATE", "R12 (row 29)", fortyDays.name());
+            assertThat(simulation).contains("REMIND", "ESCALATE", "R13 (row 30)", fortyDays.name());
             browser.screenshot("rule-table-simulation");
 
             // The uploader may not activate it ...

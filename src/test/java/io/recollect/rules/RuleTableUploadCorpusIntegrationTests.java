@@ -111,51 +111,51 @@ class RuleTableUploadCorpusIntegrationTests extends IntegrationTest {
                 "times the file's size"));
         corpus.add(new Broken("truncated", Arrays.copyOf(shipped(), shipped().length / 2), 415, "workbook"));
         corpus.add(new Broken("random-after-zip-magic", randomZipMagic(), 415, "workbook."));
-        corpus.add(new Broken("formula", edited(rules -> cell(rules, "R17", "Wait days before next check")
+        corpus.add(new Broken("formula", edited(rules -> cell(rules, "R18", "Wait days before next check")
                 .setCellFormula("7*2")), 422, "=7*2"));
         // Stored as REJECTED: a workbook, but not a usable table. Each message names the cell.
         corpus.add(new Broken("no-rule-table", edited(rules -> rules.getRow(12).getCell(1).setCellValue("Rules")), 422,
                 "no sheet holds"));
-        corpus.add(new Broken("segment-typo", edit("R17", "Segment (one or more)", "CONSUMR, PATIENT"), 422,
-                "F34: \"CONSUMR\""));
-        corpus.add(new Broken("risk-band-typo", edit("R15", "Risk band (A safest .. D)", "E"), 422, "G32: \"E\""));
-        corpus.add(new Broken("yes-no-typo", edit("R1", "With the collection agency", "maybe"), 422, "U18: \"maybe\""));
-        corpus.add(new Broken("action-typo", edit("R11", "Action", "CALL"), 422, "V28: \"CALL\""));
-        corpus.add(new Broken("days-in-words", edit("R12", "Days past due: at least", "sixty"), 422, "B29: \"sixty\""));
-        corpus.add(new Broken("amount-with-separator", edit("R16", "Overdue amount: at least", "10,000"), 422,
-                "D33: \"10,000\" is not a number"));
-        corpus.add(new Broken("wait-days-in-words", edit("R17", "Wait days before next check", "two weeks"), 422,
-                "Y34: \"two weeks\""));
-        corpus.add(new Broken("level-in-words", edit("R19", "Dunning level (0 = no email)", "second"), 422,
-                "W36: \"second\""));
+        corpus.add(new Broken("segment-typo", edit("R18", "Segment (one or more)", "CONSUMR, PATIENT"), 422,
+                "F35: \"CONSUMR\""));
+        corpus.add(new Broken("risk-band-typo", edit("R16", "Risk band (A safest .. D)", "E"), 422, "G33: \"E\""));
+        corpus.add(new Broken("yes-no-typo", edit("R1", "With the collection agency", "maybe"), 422, "V18: \"maybe\""));
+        corpus.add(new Broken("action-typo", edit("R12", "Action", "CALL"), 422, "W29: \"CALL\""));
+        corpus.add(new Broken("days-in-words", edit("R13", "Days past due: at least", "sixty"), 422, "B30: \"sixty\""));
+        corpus.add(new Broken("amount-with-separator", edit("R17", "Overdue amount: at least", "10,000"), 422,
+                "D34: \"10,000\" is not a number"));
+        corpus.add(new Broken("wait-days-in-words", edit("R18", "Wait days before next check", "two weeks"), 422,
+                "Z35: \"two weeks\""));
+        corpus.add(new Broken("level-in-words", edit("R20", "Dunning level (0 = no email)", "second"), 422,
+                "X37: \"second\""));
         corpus.add(new Broken("days-bounds-swapped", edited(rules -> {
-            cell(rules, "R12", "Days past due: at least").setCellValue(60);
-            cell(rules, "R12", "Days past due: below").setCellValue(30);
-        }), 422, "B29: \"Days past due: at least\" 60 is not below"));
-        corpus.add(new Broken("amount-bounds-equal", edited(rules -> cell(rules, "R8", "Overdue amount: at least")
-                .setCellValue(25)), 422, "D25: \"Overdue amount: at least\" 25 is not below"));
+            cell(rules, "R13", "Days past due: at least").setCellValue(60);
+            cell(rules, "R13", "Days past due: below").setCellValue(30);
+        }), 422, "B30: \"Days past due: at least\" 60 is not below"));
+        corpus.add(new Broken("amount-bounds-equal", edited(rules -> cell(rules, "R9", "Overdue amount: at least")
+                .setCellValue(25)), 422, "D26: \"Overdue amount: at least\" 25 is not below"));
         corpus.add(new Broken("reminder-bounds-swapped", edited(rules -> {
-            cell(rules, "R19", "Dunning emails sent: at least").setCellValue(2);
-        }), 422, "H36: \"Dunning emails sent: at least\" 2 is not below"));
-        corpus.add(new Broken("covered-row", edited(rules -> cell(rules, "R13", "Dunning emails sent: at most").setBlank()),
-                422, "A31: this row can never fire: R13 (row 30)"));
-        corpus.add(new Broken("duplicate-row", edited(rules -> copyRow(rules, "R19", "R20")), 422,
-                "A37: this row can never fire: R19 (row 36)"));
+            cell(rules, "R20", "Dunning emails sent: at least").setCellValue(2);
+        }), 422, "H37: \"Dunning emails sent: at least\" 2 is not below"));
+        corpus.add(new Broken("covered-row", edited(rules -> cell(rules, "R14", "Dunning emails sent: at most").setBlank()),
+                422, "A32: this row can never fire: R14 (row 31)"));
+        corpus.add(new Broken("duplicate-row", edited(rules -> copyRow(rules, "R20", "R21")), 422,
+                "A38: this row can never fire: R20 (row 37)"));
         corpus.add(new Broken("unconditional-hold", edited(rules -> cell(rules, "R2", "Dunning paused").setBlank()), 422,
                 "A20: this row can never fire: R2 (row 19)"));
         corpus.add(new Broken("empty-action", edited(rules -> cell(rules, "R3", "Action").setBlank()), 422,
                 "A20: R3: the Action cell is empty"));
-        corpus.add(new Broken("reminder-without-template", edited(rules -> cell(rules, "R17", "Email template").setBlank()),
-                422, "A34: R17: Action REMIND needs an email template"));
-        corpus.add(new Broken("task-without-group", edited(rules -> cell(rules, "R11", "Candidate group (who gets the task)")
-                .setBlank()), 422, "A28: R11: Action ESCALATE needs a candidate group"));
-        corpus.add(new Broken("agency-without-notice", edited(rules -> cell(rules, "R10", "Email template").setBlank()),
-                422, "A27: R10: Action AGENCY needs an email template"));
+        corpus.add(new Broken("reminder-without-template", edited(rules -> cell(rules, "R18", "Email template").setBlank()),
+                422, "A35: R18: Action REMIND needs an email template"));
+        corpus.add(new Broken("task-without-group", edited(rules -> cell(rules, "R12", "Candidate group (who gets the task)")
+                .setBlank()), 422, "A29: R12: Action ESCALATE needs a candidate group"));
+        corpus.add(new Broken("agency-without-notice", edited(rules -> cell(rules, "R11", "Email template").setBlank()),
+                422, "A28: R11: Action AGENCY needs an email template"));
         corpus.add(new Broken("no-first-match-group", edited(rules -> cell(rules, "R5", "First match wins (group)")
                 .setBlank()), 422, "A22: R5: no ACTIVATION-GROUP"));
-        corpus.add(new Broken("two-first-match-groups", edited(rules -> cell(rules, "R9", "First match wins (group)")
+        corpus.add(new Broken("two-first-match-groups", edited(rules -> cell(rules, "R10", "First match wins (group)")
                 .setCellValue("patients")), 422, "ACTIVATION-GROUP differs between rows"));
-        corpus.add(new Broken("enterprise-gap", edit("R13", "Segment (one or more)", "CONSUMER"), 422,
+        corpus.add(new Broken("enterprise-gap", edit("R14", "Segment (one or more)", "CONSUMER"), 422,
                 "no row covers an account like this"));
         corpus.add(new Broken("broken-snippet", edited(rules -> rules.getRow(15).getCell(1).setCellValue("daysPastDu >= $param")),
                 422, "daysPastDu"));

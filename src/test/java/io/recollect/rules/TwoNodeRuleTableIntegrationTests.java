@@ -83,7 +83,7 @@ class TwoNodeRuleTableIntegrationTests {
         AccountSituation fortyDays = new AccountSituation(40, new BigDecimal("120.00"), "CONSUMER", "B", 0, 0, 0, 0,
                 false, false, false, false, false, false);
         CollectionPathDecisions onB = nodeB.getBean(CollectionPathDecisions.class);
-        assertThat(onB.active().decide(fortyDays).citation().label()).isEqualTo("R17");
+        assertThat(onB.active().decide(fortyDays).citation().label()).isEqualTo("R18");
 
         IdentitySetup identity = nodeA.getBean(IdentitySetup.class);
         identity.ensureUser("manager", PASSWORD, "Mona", "Manager", "m@test.example", List.of(Roles.MANAGERS));
@@ -91,13 +91,13 @@ class TwoNodeRuleTableIntegrationTests {
         TestRestTemplate api = new TestRestTemplate(new RestTemplateBuilder()
                 .rootUri("http://localhost:" + nodeA.getEnvironment().getProperty("local.server.port")));
         UUID candidate = RuleTables.candidate(api.withBasicAuth("manager", PASSWORD),
-                edited(rules -> cell(rules, "R12", "Days past due: at least").setCellValue(30)), "from 30 days");
+                edited(rules -> cell(rules, "R13", "Days past due: at least").setCellValue(30)), "from 30 days");
         assertThat(RuleTables.activate(api.withBasicAuth("manager2", PASSWORD), candidate, "agreed").getStatusCode())
                 .isEqualTo(HttpStatus.OK);
 
         RuleCitation cited = onB.active().decide(fortyDays).citation();
         assertThat(cited.versionId()).isEqualTo(candidate);
-        assertThat(cited.label()).isEqualTo("R12");
+        assertThat(cited.label()).isEqualTo("R13");
         assertThat(cited.row()).isEqualTo(29);
     }
 

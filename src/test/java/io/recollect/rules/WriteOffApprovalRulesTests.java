@@ -37,24 +37,24 @@ class WriteOffApprovalRulesTests {
     }
 
     @Test
-    void financeApprovesAThousandOrMoreWhateverTheReason() {
+    void r1_financeApprovesAThousandOrMoreWhateverTheReason() {
         // A small-balance reason and a settlement would each have a row of their own below.
         assertRoute(proposal("1000.00", "SETTLEMENT", "CONSUMER", 400), FINANCE, FINANCE_GROUP, 80, 5, null, R1);
         assertRoute(proposal("25000.00", "CHARITY_CARE", "PATIENT", 30), FINANCE, FINANCE_GROUP, 80, 5, null, R1);
     }
 
     @Test
-    void financeApprovesAnEnterpriseBalanceOf250OrMore() {
+    void r2_financeApprovesAnEnterpriseBalanceOf250OrMore() {
         assertRoute(proposal("250.00", "UNCOLLECTABLE", "ENTERPRISE", 200), FINANCE, FINANCE_GROUP, 70, 5, null, R2);
     }
 
     @Test
-    void managerChecksTheTermsOfASettlement() {
+    void r3_managerChecksTheTermsOfASettlement() {
         assertRoute(proposal("249.99", "SETTLEMENT", "ENTERPRISE", 10), COLLECTION_MANAGERS, MANAGERS, 70, 3, null, R3);
     }
 
     @Test
-    void smallBalanceUnderTenSixtyDaysPastDueIsWrittenOffAtOnce() {
+    void r4_smallBalanceUnderTenSixtyDaysPastDueIsWrittenOffAtOnce() {
         assertRoute(proposal("9.99", "SMALL_BALANCE", "SMALL_BUSINESS", 60), AUTO, null, 0, 0, null, R4);
     }
 
@@ -65,19 +65,19 @@ class WriteOffApprovalRulesTests {
     }
 
     @Test
-    void managerConfirmsFinancialAssistanceAndTheCustomerIsTold() {
+    void r5_managerConfirmsFinancialAssistanceAndTheCustomerIsTold() {
         assertRoute(proposal("640.00", "CHARITY_CARE", "PATIENT", 45), COLLECTION_MANAGERS, MANAGERS, 60, 5,
                 "write-off-notice", R5);
     }
 
     @Test
-    void managerChecksTheEvidenceOfDeathOrBankruptcy() {
+    void r6_managerChecksTheEvidenceOfDeathOrBankruptcy() {
         assertRoute(proposal("300.00", "DECEASED", "CONSUMER", 100), COLLECTION_MANAGERS, MANAGERS, 50, 10, null, R6);
         assertRoute(proposal("300.00", "BANKRUPT", "SMALL_BUSINESS", 100), COLLECTION_MANAGERS, MANAGERS, 50, 10, null, R6);
     }
 
     @Test
-    void managerApprovesAnyOtherWriteOffUpToTheLimit() {
+    void r7_managerApprovesAnyOtherWriteOffUpToTheLimit() {
         assertRoute(proposal("999.99", "UNCOLLECTABLE", "SMALL_BUSINESS", 200), COLLECTION_MANAGERS, MANAGERS, 60, 5,
                 null, R7);
     }
@@ -89,10 +89,10 @@ class WriteOffApprovalRulesTests {
     }
 
     @Test
-    void everyRowIsCoveredByANamedExample() {
-        assertThat(java.util.stream.IntStream.rangeClosed(R1, R7).boxed().toList())
-                .containsExactly(R1, R2, R3, R4, R5, R6, R7);
-        assertThat(table.version()).hasSize(64);
+    void everyRowOfTheSheetHasAnExampleNamedAfterItsLabel() {
+        assertThat(RowExamples.labels(sheet)).as("the sheet's labels").containsExactly("R1", "R2", "R3", "R4", "R5",
+                "R6", "R7");
+        assertThat(RowExamples.missing(sheet, WriteOffApprovalRulesTests.class)).isEmpty();
     }
 
     // --- The sheet as a manager might break it.

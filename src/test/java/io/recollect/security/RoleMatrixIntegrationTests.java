@@ -167,4 +167,33 @@ class RoleMatrixIntegrationTests extends IntegrationTest {
         assertThat(finance.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(collector.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     }
+
+    @Test
+    void planAndWriteOffActionsOfTheAccountPageAreForCollectorsAndManagers() {
+        CustomerView customer = fixtures.customer();
+        fixtures.overdueInvoice(customer, "90.00", 5, time.today());
+        cases.settle();
+        org.springframework.util.MultiValueMap<String, String> terms = new org.springframework.util.LinkedMultiValueMap<>();
+        terms.add("instalments", "3");
+        terms.add("frequency", "MONTHLY");
+        terms.add("firstDueDate", time.today().plusDays(10).toString());
+
+        for (String user : List.of("collector", "manager", "fiona")) {
+            ResponseEntity<String> page = as(user).getForEntity("/customers/" + customer.id(), String.class);
+            String cookie = page.getHeaders().getOrEmpty(org.springframework.http.HttpHeaders.SET_COOKIE).stream()
+                    .filter(c -> c.startsWith("JSESSIONID=")).map(c -> c.split(";")[0]).findFirst().orElse("");
+            java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\" content=\"([^\"]+)\"")
+                    .matcher(page.getBody());
+            assertThat(csrf.find()).isTrue();
+            org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+            headers.setContentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED);
+            headers.add(org.springframework.http.HttpHeaders.COOKIE, cookie);
+            headers.add("X-CSRF-TOKEN", csrf.group(1));
+            ResponseEntity<String> preview = as(user).exchange("/customers/" + customer.id()
+                    + "/payment-plans/preview", HttpMethod.POST, new HttpEntity<>(terms, headers), String.class);
+            boolean may = !user.equals("fiona");
+            assertThat(page.getBody().contains("Propose a plan")).as(user).isEqualTo(may);
+            assertThat(preview.getStatusCode()).as(user).isEqualTo(may ? HttpStatus.OK : HttpStatus.FORBIDDEN);
+        }
+    }
 }
