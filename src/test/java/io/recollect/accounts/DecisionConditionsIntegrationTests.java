@@ -30,12 +30,12 @@ class DecisionConditionsIntegrationTests extends IntegrationTest {
 
         assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
         String body = HtmlUtils.htmlUnescape(page.getBody());
-        // the shipped table's first decision for an enterprise account: R13, one friendly reminder
-        assertThat(first.citation().label()).isEqualTo("R13");
-        assertThat(body).contains("R13 (row 30) applies to Overdue amount: at least 0; Segment: ENTERPRISE; "
+        // the shipped table's first decision for an enterprise account: R14, one friendly reminder
+        assertThat(first.citation().label()).isEqualTo("R14");
+        assertThat(body).contains("R14 (row 31) applies to Overdue amount: at least 0; Segment: ENTERPRISE; "
                 + "Dunning emails sent: at most 0. The table saw:");
         // in a title for the pointer and in a details element for the keyboard and screen readers
-        assertThat(body).containsPattern("<details class=\"decision\" title=\"R13 \\(row 30\\) applies to");
+        assertThat(body).containsPattern("<details class=\"decision\" title=\"R14 \\(row 31\\) applies to");
         assertThat(cases.timeline(customer).stream().filter(e -> e.kind().equals("DECISION")))
                 .allSatisfy(decision -> assertThat(decision.detail()).contains(" applies to ", "The table saw: {"));
     }

@@ -41,8 +41,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class ChampionChallengerIntegrationTests extends IntegrationTest {
 
-    /** R12 (a collector calls a consumer found overdue before any reminder) from 30 days instead of 60. */
-    private static final byte[] R12_FROM_30_DAYS = edited(rules -> cell(rules, "R12", "Days past due: at least").setCellValue(30));
+    /** R13 (a collector calls a consumer found overdue before any reminder) from 30 days instead of 60. */
+    private static final byte[] R13_FROM_30_DAYS = edited(rules -> cell(rules, "R13", "Days past due: at least").setCellValue(30));
 
     @Autowired
     JdbcTemplate jdbc;
@@ -62,7 +62,7 @@ class ChampionChallengerIntegrationTests extends IntegrationTest {
 
     @Test
     void theUploaderMayNotStartTheirOwnChallenger() {
-        UUID edited = candidate(as("manager"), R12_FROM_30_DAYS, "call consumers sooner");
+        UUID edited = candidate(as("manager"), R13_FROM_30_DAYS, "call consumers sooner");
 
         ResponseEntity<JsonNode> own = challenge(as("manager"), edited, 10, null);
         assertThat(own.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
@@ -79,8 +79,8 @@ class ChampionChallengerIntegrationTests extends IntegrationTest {
 
     @Test
     void aTableRunsOneChallengerAtATime() {
-        UUID first = candidate(as("manager"), R12_FROM_30_DAYS, "first");
-        UUID second = candidate(as("manager"), edited(rules -> cell(rules, "R12", "Days past due: at least")
+        UUID first = candidate(as("manager"), R13_FROM_30_DAYS, "first");
+        UUID second = candidate(as("manager"), edited(rules -> cell(rules, "R13", "Days past due: at least")
                 .setCellValue(45)), "second");
         assertThat(challenge(as("manager2"), first, 10, null).getStatusCode()).isEqualTo(HttpStatus.CREATED);
 
@@ -98,7 +98,7 @@ class ChampionChallengerIntegrationTests extends IntegrationTest {
 
     @Test
     void refusesAShareOutsideOneToFiftyAnUnknownSegmentAndAVersionThatIsNoCandidate() {
-        UUID edited = candidate(as("manager"), R12_FROM_30_DAYS, "bounds");
+        UUID edited = candidate(as("manager"), R13_FROM_30_DAYS, "bounds");
         for (Integer share : new Integer[] {0, 51, null}) {
             ResponseEntity<JsonNode> refused = challenge(as("manager2"), edited, share, null);
             assertThat(refused.getStatusCode()).as("share %s", share).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -116,7 +116,7 @@ class ChampionChallengerIntegrationTests extends IntegrationTest {
     @Test
     void eachAccountIsDecidedByItsArmsVersionAndTheRecordSaysWhich() {
         UUID shipped = RuleTables.activeId(as("manager"));
-        UUID edited = candidate(as("manager"), R12_FROM_30_DAYS, "consumers only");
+        UUID edited = candidate(as("manager"), R13_FROM_30_DAYS, "consumers only");
         assertThat(challenge(as("manager2"), edited, 50, "CONSUMER").getStatusCode()).isEqualTo(HttpStatus.CREATED);
         CustomerView challenged = customer(Segment.CONSUMER, true, 50);
         CustomerView champion = customer(Segment.CONSUMER, false, 50);
@@ -129,12 +129,12 @@ class ChampionChallengerIntegrationTests extends IntegrationTest {
         DecisionRecordView byChallenger = cases.decisions(challenged).get(0);
         assertThat(byChallenger.arm()).isEqualTo(Arm.CHALLENGER);
         assertThat(byChallenger.citation().versionId()).isEqualTo(edited);
-        assertThat(byChallenger.citation().label()).isEqualTo("R12");
+        assertThat(byChallenger.citation().label()).isEqualTo("R13");
         assertThat(byChallenger.action()).isEqualTo(CollectionAction.ESCALATE);
         DecisionRecordView byChampion = cases.decisions(champion).get(0);
         assertThat(byChampion.arm()).isEqualTo(Arm.CHAMPION);
         assertThat(byChampion.citation().versionId()).isEqualTo(shipped);
-        assertThat(byChampion.citation().label()).isEqualTo("R17");
+        assertThat(byChampion.citation().label()).isEqualTo("R18");
         assertThat(cases.decisions(otherSegment).get(0).arm()).isEqualTo(Arm.CHAMPION);
         assertThat(cases.decisions(otherSegment).get(0).citation().versionId()).isEqualTo(shipped);
         assertThat(jdbc.queryForObject("select arm from decision_records where customer_id = ?", String.class,
@@ -152,7 +152,7 @@ class ChampionChallengerIntegrationTests extends IntegrationTest {
 
     @Test
     void activatingTheChallengersVersionPromotesIt() {
-        UUID edited = candidate(as("manager"), R12_FROM_30_DAYS, "promote me");
+        UUID edited = candidate(as("manager"), R13_FROM_30_DAYS, "promote me");
         assertThat(challenge(as("manager2"), edited, 20, null).getStatusCode()).isEqualTo(HttpStatus.CREATED);
 
         assertThat(activate(as("manager2"), edited, "the challenger won").getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -181,7 +181,7 @@ class ChampionChallengerIntegrationTests extends IntegrationTest {
     void comparesTheArmsOverAPeriod() {
         LocalDate day = LocalDate.of(2031, 1, 10);
         time.travelTo(noon(day));
-        UUID edited = candidate(as("manager"), R12_FROM_30_DAYS, "compare me");
+        UUID edited = candidate(as("manager"), R13_FROM_30_DAYS, "compare me");
         CustomerView paying = customer(Segment.CONSUMER, false, 50);
         CustomerView silent = customer(Segment.CONSUMER, false, 50);
         CustomerView challenged = customer(Segment.CONSUMER, true, 50);

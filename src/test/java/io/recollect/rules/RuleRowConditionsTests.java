@@ -18,8 +18,8 @@ class RuleRowConditionsTests {
         assertThat(rows.get(18)).isEqualTo("With the collection agency: yes");
         // R5, row 22: a bound and a yes/no
         assertThat(rows.get(22)).isEqualTo("Overdue amount: below 0.01; Invoice disputed: yes");
-        // R13, row 30: the header's hint "(one or more)" is left out; bounds of one figure read together
-        assertThat(rows.get(30)).isEqualTo("Overdue amount: at least 0; Segment: ENTERPRISE; Dunning emails sent: at most 0");
+        // R14, row 31: the header's hint "(one or more)" is left out; bounds of one figure read together
+        assertThat(rows.get(31)).isEqualTo("Overdue amount: at least 0; Segment: ENTERPRISE; Dunning emails sent: at most 0");
         assertThat(rows).doesNotContainKeys(17, 1);
     }
 

@@ -41,7 +41,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class RuleTableGovernanceIntegrationTests extends IntegrationTest {
 
     /** R13 "found 60 days overdue before any reminder: a collector calls" now from 30 days on. */
-    private static final byte[] R12_FROM_30_DAYS = edited(rules -> cell(rules, "R13", "Days past due: at least").setCellValue(30));
+    private static final byte[] R13_FROM_30_DAYS = edited(rules -> cell(rules, "R13", "Days past due: at least").setCellValue(30));
 
     @Autowired
     JdbcTemplate jdbc;
@@ -60,7 +60,7 @@ class RuleTableGovernanceIntegrationTests extends IntegrationTest {
     @Test
     void anEditedTableIsSimulatedActivatedBySecondManagerCitedAndRolledBack() {
         UUID shipped = activeId(as("manager"));
-        UUID edited = candidate(as("manager"), R12_FROM_30_DAYS, "Call consumers from 30 days");
+        UUID edited = candidate(as("manager"), R13_FROM_30_DAYS, "Call consumers from 30 days");
 
         // The difference the fixture portfolio makes to the simulation is exactly its expected matrix.
         JsonNode before = simulate(as("manager"), edited).path("result");
@@ -104,7 +104,7 @@ class RuleTableGovernanceIntegrationTests extends IntegrationTest {
         assertThat(cases.decisions(fortyDays).get(0).action()).isEqualTo(CollectionAction.ESCALATE);
         assertThat(cited.versionId()).isEqualTo(edited);
         assertThat(cited.label()).isEqualTo("R13");
-        assertThat(cited.row()).isEqualTo(29);
+        assertThat(cited.row()).isEqualTo(30);
 
         // Rolling back is activating the earlier version; the old decision comes back.
         ResponseEntity<JsonNode> rollback = activate(as("manager"), shipped, "too many calls");
@@ -126,18 +126,18 @@ class RuleTableGovernanceIntegrationTests extends IntegrationTest {
 
     @Test
     void versionsDownloadByteExact() {
-        UUID edited = candidate(as("manager"), R12_FROM_30_DAYS, "byte for byte");
+        UUID edited = candidate(as("manager"), R13_FROM_30_DAYS, "byte for byte");
         assertThat(as("collector").getForEntity(RuleTables.PATH + "/versions/" + edited + "/content", byte[].class)
                 .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(as("manager2").getForObject(RuleTables.PATH + "/versions/" + edited + "/content", byte[].class))
-                .isEqualTo(R12_FROM_30_DAYS);
+                .isEqualTo(R13_FROM_30_DAYS);
         assertThat(as("manager2").getForObject(RuleTables.PATH + "/versions/" + RuleTables.seedId(as("manager"))
                 + "/content", byte[].class)).isEqualTo(RuleTables.shipped());
     }
 
     @Test
     void onlyCollectionManagersActivate() {
-        UUID edited = candidate(as("manager"), R12_FROM_30_DAYS, "not for collectors");
+        UUID edited = candidate(as("manager"), R13_FROM_30_DAYS, "not for collectors");
         assertThat(activate(as("collector"), edited, "sneaky").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(activate(as("admin"), edited, "sneaky").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(activeId(as("manager"))).isEqualTo(RuleTables.seedId(as("manager")));
@@ -145,7 +145,7 @@ class RuleTableGovernanceIntegrationTests extends IntegrationTest {
 
     @Test
     void twoRacingActivationsLeaveExactlyOneActiveVersion() throws Exception {
-        UUID first = candidate(as("manager"), R12_FROM_30_DAYS, "first");
+        UUID first = candidate(as("manager"), R13_FROM_30_DAYS, "first");
         UUID second = candidate(as("manager"), edited(rules -> cell(rules, "R13", "Days past due: at least")
                 .setCellValue(45)), "second");
         ExecutorService threads = Executors.newFixedThreadPool(2);

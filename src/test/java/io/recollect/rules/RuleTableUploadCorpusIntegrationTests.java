@@ -170,41 +170,41 @@ class RuleTableUploadCorpusIntegrationTests extends IntegrationTest {
         }), 422, "has no rule rows"));
         // Exhaustive, not sampled: rows that only together cover a row below, a gap between sampled amounts.
         corpus.add(new Broken("covered-by-two-rows", edited(rules -> {
-            cell(rules, "R16", "Segment (one or more)").setCellValue("ENTERPRISE");
-            cell(rules, "R16", "Dunning emails sent: at least").setBlank();
-        }), 422, "A33: this row can never fire: together"));
-        corpus.add(new Broken("gap-between-sampled-amounts", edited(rules -> cell(rules, "R22", "Overdue amount: below")
+            cell(rules, "R17", "Segment (one or more)").setCellValue("ENTERPRISE");
+            cell(rules, "R17", "Dunning emails sent: at least").setBlank();
+        }), 422, "A34: this row can never fire: together"));
+        corpus.add(new Broken("gap-between-sampled-amounts", edited(rules -> cell(rules, "R23", "Overdue amount: below")
                 .setCellValue(5000)), 422, "overdue amount 5000"));
         // The workbook's own Examples must hold: each failing one is named by its Examples cell.
-        corpus.add(new Broken("example-broken-by-the-change", withExamples(edited(rules -> cell(rules, "R12",
+        corpus.add(new Broken("example-broken-by-the-change", withExamples(edited(rules -> cell(rules, "R13",
                 "Days past due: at least").setCellValue(30)),
                 EXAMPLE_HEADERS, new Object[] {"CONSUMER", "B", 40, 120, 0, 30, null, "REMIND"}), 422,
                 "Examples!H2: the example (segment CONSUMER, riskBand B, daysPastDue 40, overdueAmount 120, remindersSent 0,"
-                        + " daysSinceLastAction 30) expects action REMIND, but the table answers ESCALATE by R12 (row 29)"));
+                        + " daysSinceLastAction 30) expects action REMIND, but the table answers ESCALATE by R13 (row 30)"));
         corpus.add(new Broken("example-expects-another-rule", withExamples(shipped(), EXAMPLE_HEADERS,
-                new Object[] {"CONSUMER", "B", 40, 120, 0, 30, "R12", "REMIND"}), 422,
+                new Object[] {"CONSUMER", "B", 40, 120, 0, 30, "R13", "REMIND"}), 422,
                 "Examples!G2: the example (segment CONSUMER, riskBand B, daysPastDue 40, overdueAmount 120, remindersSent 0,"
-                        + " daysSinceLastAction 30) expects rule R12, but the table answers REMIND by R17 (row 34)"));
+                        + " daysSinceLastAction 30) expects rule R13, but the table answers REMIND by R18 (row 35)"));
         corpus.add(new Broken("example-unknown-input", withExamples(shipped(), new Object[] {"Days overdue",
             "Expected action"}, new Object[] {40, "REMIND"}), 422, "Examples!A1: \"Days overdue\" is not an input"));
         corpus.add(new Broken("example-days-in-words", withExamples(shipped(), EXAMPLE_HEADERS,
-                new Object[] {"CONSUMER", "B", "forty", 120, 0, 30, "R17", "REMIND"}), 422,
+                new Object[] {"CONSUMER", "B", "forty", 120, 0, 30, "R18", "REMIND"}), 422,
                 "Examples!C2: \"forty\" is not a value for daysPastDue"));
         corpus.add(new Broken("example-expects-nothing", withExamples(shipped(), new Object[] {"Segment", "Days past due"},
                 new Object[] {"CONSUMER", 40}), 422, "Examples!A1: no \"Expected rule\" or \"Expected action\" column"));
         corpus.add(new Broken("example-no-row-covers", withExamples(shipped(), EXAMPLE_HEADERS,
-                new Object[] {"NOBODY", "B", 40, 120, 0, 30, "R17", "REMIND"}), 422, "Examples!G2: no row covers this example"));
+                new Object[] {"NOBODY", "B", 40, 120, 0, 30, "R18", "REMIND"}), 422, "Examples!G2: no row covers this example"));
         return corpus;
     }
 
-    /** A consumer 40 days overdue before any reminder: the shipped table sends the friendly reminder (R17). */
-    private static final Object[] FORTY_DAYS_REMINDED = {"CONSUMER", "B", 40, 120, 0, 30, "R17", "REMIND"};
+    /** A consumer 40 days overdue before any reminder: the shipped table sends the friendly reminder (R18). */
+    private static final Object[] FORTY_DAYS_REMINDED = {"CONSUMER", "B", 40, 120, 0, 30, "R18", "REMIND"};
 
     @Test
     void aWorkbookWhoseExamplesHoldIsACandidate() {
         byte[] examples = withExamples(shipped(), EXAMPLE_HEADERS, FORTY_DAYS_REMINDED,
                 new Object[] {"CONSUMER", "B", 40, "120.00", 0, 30, "", "remind"},
-                new Object[] {"CONSUMER", "B", 70, 60, 0, 30, "R12", "ESCALATE"});
+                new Object[] {"CONSUMER", "B", 70, 60, 0, 30, "R13", "ESCALATE"});
         ResponseEntity<JsonNode> response = upload(as("manager"), "with-examples.xlsx", examples, "examples hold");
         assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(201);
         assertThat(response.getBody().path("status").asText()).isEqualTo("CANDIDATE");

@@ -118,7 +118,7 @@ class TwoNodeRuleTableIntegrationTests {
         for (int i = 0; i < candidates.length; i++) {
             int days = 31 + i;
             candidates[i] = RuleTables.candidate(onA.withBasicAuth("manager", PASSWORD),
-                    edited(rules -> cell(rules, "R12", "Days past due: at least").setCellValue(days)), "from " + days);
+                    edited(rules -> cell(rules, "R13", "Days past due: at least").setCellValue(days)), "from " + days);
         }
         for (int round = 0; round < 3; round++) {
             UUID first = candidates[round % 2];
