@@ -100,7 +100,10 @@ public final class Browser implements AutoCloseable {
 
     public void click(By by) {
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> d.findElement(by).isDisplayed());
-        driver.findElement(by).click();
+        var element = driver.findElement(by);
+        // Camunda's fixed footer covers a button at the window's bottom edge: bring it to the middle
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        element.click();
     }
 
     /**
