@@ -16,6 +16,7 @@ import io.recollect.shared.BusinessTime;
 import io.recollect.shared.ConflictException;
 import io.recollect.shared.NotFoundException;
 import io.recollect.shared.NotPermittedException;
+import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -60,11 +61,13 @@ public class BankStatementService {
     private final BusinessTime businessTime;
     private final Clock clock;
     private final StatementImports imports;
+    private final EntityManager entities;
 
     BankStatementService(StatementMatcher matcher, PaymentService payments, CustomerService customers,
             TaskService tasks, JdbcTemplate jdbc, TransactionTemplate transaction, BusinessTime businessTime,
-            Clock clock, StatementImports imports) {
+            Clock clock, StatementImports imports, EntityManager entities) {
         this.imports = imports;
+        this.entities = entities;
         this.matcher = matcher;
         this.payments = payments;
         this.customers = customers;
@@ -207,6 +210,10 @@ public class BankStatementService {
         for (StatementLine line : lines) {
             if (++done % PROGRESS_EVERY == 0) {
                 imports.processed(importId, done);
+                // The statement is one transaction: without this every query would dirty-check all
+                // payments recorded so far, and a long statement would slow down with its square.
+                entities.flush();
+                entities.clear();
             }
             if (known.contains(line.lineId())) {
                 results.add(new LineResult(line.lineNo(), line.lineId(), LineOutcome.ALREADY_IMPORTED, null, null, null,
