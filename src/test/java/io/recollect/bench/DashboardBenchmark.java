@@ -6,9 +6,7 @@ import io.recollect.reporting.Dashboard;
 import io.recollect.reporting.DashboardService;
 import io.recollect.security.Roles;
 import java.math.BigDecimal;
-import java.sql.Connection;
 import java.sql.Date;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -44,7 +42,6 @@ class DashboardBenchmark {
     static final int ACCOUNTS = Integer.getInteger("bench.accounts", 100_000);
     static final long SEED = Long.getLong("bench.seed", 42);
     static final String DATABASE = System.getProperty("bench.dashboard-database", "recollect_dashboard_bench");
-    static final String SERVER = System.getProperty("bench.server", "jdbc:postgresql://127.0.0.1:5432/");
     static final long TARGET_MILLIS = 2_000;
 
     @Autowired
@@ -58,23 +55,13 @@ class DashboardBenchmark {
 
     @BeforeAll
     static void freshDatabase() throws SQLException {
-        try (Connection admin = DriverManager.getConnection(SERVER + "postgres", System.getProperty("bench.user", "postgres"),
-                System.getProperty("bench.password", ""))) {
-            admin.createStatement().execute("drop database if exists " + DATABASE + " with (force)");
-            admin.createStatement().execute("create database " + DATABASE);
-        }
+        BenchDatabase.recreate(DATABASE);
     }
 
     @DynamicPropertySource
     static void benchProperties(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> SERVER + DATABASE);
-        registry.add("spring.datasource.username", () -> System.getProperty("bench.user", "postgres"));
-        registry.add("spring.datasource.password", () -> System.getProperty("bench.password", ""));
-        // nothing may decide or send while the ledger loads: only the dashboard is measured
-        registry.add("recollect.run.scheduler-enabled", () -> "false");
-        registry.add("camunda.bpm.job-execution.enabled", () -> "false");
-        registry.add("recollect.mail.embedded-server.enabled", () -> "false");
-        registry.add("recollect.demo.enabled", () -> "false");
+        // only the step under measure does work: nothing decides or sends meanwhile
+        BenchDatabase.quiet(registry, DATABASE);
     }
 
     @Test

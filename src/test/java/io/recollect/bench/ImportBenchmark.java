@@ -18,8 +18,6 @@ import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -54,7 +52,6 @@ class ImportBenchmark {
     static final int INVOICES = Integer.getInteger("bench.invoices", 100_000);
     static final long SEED = Long.getLong("bench.seed", 42);
     static final String DATABASE = System.getProperty("bench.import-database", "recollect_import_bench");
-    static final String SERVER = System.getProperty("bench.server", "jdbc:postgresql://127.0.0.1:5432/");
 
     @Autowired
     ImportService imports;
@@ -67,23 +64,13 @@ class ImportBenchmark {
 
     @BeforeAll
     static void freshDatabase() throws SQLException {
-        try (Connection admin = DriverManager.getConnection(SERVER + "postgres", System.getProperty("bench.user", "postgres"),
-                System.getProperty("bench.password", ""))) {
-            admin.createStatement().execute("drop database if exists " + DATABASE + " with (force)");
-            admin.createStatement().execute("create database " + DATABASE);
-        }
+        BenchDatabase.recreate(DATABASE);
     }
 
     @DynamicPropertySource
     static void benchProperties(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> SERVER + DATABASE);
-        registry.add("spring.datasource.username", () -> System.getProperty("bench.user", "postgres"));
-        registry.add("spring.datasource.password", () -> System.getProperty("bench.password", ""));
-        // only the import is measured: nothing decides or sends while it loads
-        registry.add("recollect.run.scheduler-enabled", () -> "false");
-        registry.add("camunda.bpm.job-execution.enabled", () -> "false");
-        registry.add("recollect.mail.embedded-server.enabled", () -> "false");
-        registry.add("recollect.demo.enabled", () -> "false");
+        // only the step under measure does work: nothing decides or sends meanwhile
+        BenchDatabase.quiet(registry, DATABASE);
     }
 
     @Test

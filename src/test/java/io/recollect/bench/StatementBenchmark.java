@@ -12,9 +12,7 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
 import java.sql.Date;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
@@ -52,7 +50,6 @@ class StatementBenchmark {
     static final int LINES = Integer.getInteger("bench.lines", 10_000);
     static final long SEED = Long.getLong("bench.seed", 42);
     static final String DATABASE = System.getProperty("bench.statement-database", "recollect_statement_bench");
-    static final String SERVER = System.getProperty("bench.server", "jdbc:postgresql://127.0.0.1:5432/");
 
     @Autowired
     BankStatementService statements;
@@ -65,22 +62,13 @@ class StatementBenchmark {
 
     @BeforeAll
     static void freshDatabase() throws SQLException {
-        try (Connection admin = DriverManager.getConnection(SERVER + "postgres", System.getProperty("bench.user", "postgres"),
-                System.getProperty("bench.password", ""))) {
-            admin.createStatement().execute("drop database if exists " + DATABASE + " with (force)");
-            admin.createStatement().execute("create database " + DATABASE);
-        }
+        BenchDatabase.recreate(DATABASE);
     }
 
     @DynamicPropertySource
     static void benchProperties(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> SERVER + DATABASE);
-        registry.add("spring.datasource.username", () -> System.getProperty("bench.user", "postgres"));
-        registry.add("spring.datasource.password", () -> System.getProperty("bench.password", ""));
-        registry.add("recollect.run.scheduler-enabled", () -> "false");
-        registry.add("camunda.bpm.job-execution.enabled", () -> "false");
-        registry.add("recollect.mail.embedded-server.enabled", () -> "false");
-        registry.add("recollect.demo.enabled", () -> "false");
+        // only the step under measure does work: nothing decides or sends meanwhile
+        BenchDatabase.quiet(registry, DATABASE);
     }
 
     /** One open invoice per line to match; a line names it by reference, by amount and payer, or not at all. */
