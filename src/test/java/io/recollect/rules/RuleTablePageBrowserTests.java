@@ -81,21 +81,22 @@ class RuleTablePageBrowserTests extends IntegrationTest {
             browser.type(By.cssSelector("tr[data-version='" + candidate + "'] input[name=share]"), "20");
             browser.click(By.cssSelector("tr[data-version='" + candidate + "'] button.challenge-button"));
             assertThat(browser.waitForText("must start it as a challenger")).contains("four-eyes");
-
-            // ... a second manager does both: first on a fifth of the accounts, then on all of them.
-            browser.click(By.cssSelector("form.logout button"));
-            browser.logIn("manager2", PASSWORD);
-            browser.go("/rule-tables/collection-path");
-            browser.type(By.cssSelector("tr[data-version='" + candidate + "'] input[name=share]"), "20");
-            browser.click(By.cssSelector("tr[data-version='" + candidate + "'] button.challenge-button"));
-            assertThat(browser.waitForText("now decides 20 %")).contains("CHALLENGER_STARTED");
-            assertThat(browser.waitForText("decides 20 % of all accounts")).contains("The arms compared");
-            assertThat(browser.has(By.cssSelector("#arms tr[data-arm='CHALLENGER']"))).isTrue();
-            browser.click(By.cssSelector("tr[data-version='" + candidate + "'] input[name=confirm]"));
-            browser.type(By.cssSelector("tr[data-version='" + candidate + "'] form.activate input[name=comment]"), "agreed");
-            browser.click(By.cssSelector("tr[data-version='" + candidate + "'] button.activate-button"));
-            assertThat(browser.waitForText("is now active on every node")).contains("ACTIVATED", "CHALLENGER_PROMOTED");
-            assertThat(browser.has(By.id("running-challenger"))).isFalse();
+        }
+        // ... a second manager, at a browser of their own, does both: first on a fifth of the accounts, then on all.
+        UUID candidate = candidate();
+        try (Browser second = Browser.open(port)) {
+            second.logIn("manager2", PASSWORD);
+            second.go("/rule-tables/collection-path");
+            second.type(By.cssSelector("tr[data-version='" + candidate + "'] input[name=share]"), "20");
+            second.click(By.cssSelector("tr[data-version='" + candidate + "'] button.challenge-button"));
+            assertThat(second.waitForText("now decides 20 %")).contains("CHALLENGER_STARTED");
+            assertThat(second.waitForText("decides 20 % of all accounts")).contains("The arms compared");
+            assertThat(second.has(By.cssSelector("#arms tr[data-arm='CHALLENGER']"))).isTrue();
+            second.click(By.cssSelector("tr[data-version='" + candidate + "'] input[name=confirm]"));
+            second.type(By.cssSelector("tr[data-version='" + candidate + "'] form.activate input[name=comment]"), "agreed");
+            second.click(By.cssSelector("tr[data-version='" + candidate + "'] button.activate-button"));
+            assertThat(second.waitForText("is now active on every node")).contains("ACTIVATED", "CHALLENGER_PROMOTED");
+            assertThat(second.has(By.id("running-challenger"))).isFalse();
         }
         assertThat(RuleTables.activeId(as("manager"))).isEqualTo(candidate());
     }
