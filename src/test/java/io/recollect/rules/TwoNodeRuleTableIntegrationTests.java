@@ -98,7 +98,7 @@ class TwoNodeRuleTableIntegrationTests {
         RuleCitation cited = onB.active().decide(fortyDays).citation();
         assertThat(cited.versionId()).isEqualTo(candidate);
         assertThat(cited.label()).isEqualTo("R13");
-        assertThat(cited.row()).isEqualTo(29);
+        assertThat(cited.row()).isEqualTo(30);
     }
 
     /**
