@@ -31,6 +31,9 @@ class RuleTablePageBrowserTests extends IntegrationTest {
     @LocalServerPort
     int port;
 
+    /** Unique to this run: on PostgreSQL the suite's other tests upload into the same database. */
+    private final String comment = "Call consumers from 30 days (" + UUID.randomUUID() + ")";
+
     @BeforeEach
     void secondManager() {
         identity.ensureUser("manager2", PASSWORD, "Max", "Manager", "m2@test.example", List.of(Roles.MANAGERS));
@@ -61,7 +64,7 @@ class RuleTablePageBrowserTests extends IntegrationTest {
             assertThat(browser.has(By.cssSelector("a.download"))).isTrue();
 
             browser.type(By.id("file"), upload.toString());
-            browser.type(By.id("comment"), "Call consumers from 30 days");
+            browser.type(By.id("comment"), comment);
             browser.click(By.id("upload"));
             browser.waitForText("passed every check");
             UUID candidate = candidate();
@@ -103,7 +106,7 @@ class RuleTablePageBrowserTests extends IntegrationTest {
 
     private UUID candidate() {
         for (JsonNode version : as("manager").getForObject(RuleTables.PATH + "/versions", JsonNode.class)) {
-            if (version.path("comment").asText().equals("Call consumers from 30 days")) {
+            if (version.path("comment").asText().equals(comment)) {
                 return UUID.fromString(version.path("id").asText());
             }
         }

@@ -6,10 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.function.Function;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -50,7 +53,7 @@ public final class Browser implements AutoCloseable {
         driver.findElement(By.id("password")).sendKeys(password);
         driver.findElement(By.cssSelector("button[type=submit]")).click();
         // Wait for the login to land: navigating on at once can cancel it before the session cookie is set.
-        new WebDriverWait(driver, Duration.ofSeconds(45)).until(d -> !d.getCurrentUrl().contains("/login"));
+        until(Duration.ofSeconds(45), d -> !d.getCurrentUrl().contains("/login"));
     }
 
     public void go(String path) {
@@ -74,7 +77,7 @@ public final class Browser implements AutoCloseable {
                 throw failed;
             }
         }
-        return driver.findElement(By.tagName("body")).getText();
+        return until(Duration.ofSeconds(30), d -> d.findElement(By.tagName("body")).getText());
     }
 
     /**
@@ -84,7 +87,7 @@ public final class Browser implements AutoCloseable {
      */
     public String openCamundaApp(String path, String appName, String landmark) {
         go(path);
-        new WebDriverWait(driver, Duration.ofSeconds(45)).until(d -> {
+        until(Duration.ofSeconds(45), d -> {
             String body = d.findElement(By.tagName("body")).getText();
             return body.contains(landmark) || body.contains("Applications");
         });
@@ -94,12 +97,32 @@ public final class Browser implements AutoCloseable {
         return waitForText(landmark);
     }
 
+    /**
+     * Waits for the condition, checking it again when the page was replaced while it looked (an
+     * htmx refresh or a redirect makes the element it held stale).
+     */
+    private <T> T until(Duration timeout, Function<WebDriver, T> condition) {
+        try {
+            return new WebDriverWait(driver, timeout).ignoring(StaleElementReferenceException.class).until(condition);
+        } catch (TimeoutException failed) {
+            // CI keeps only the log: say where the browser was and what it showed.
+            String body;
+            try {
+                body = driver.findElement(By.tagName("body")).getText();
+            } catch (RuntimeException gone) {
+                body = "(no page: " + gone.getClass().getSimpleName() + ")";
+            }
+            throw new TimeoutException("at " + driver.getCurrentUrl() + ", the page showing: "
+                    + body.substring(0, Math.min(body.length(), 2000)), failed);
+        }
+    }
+
     private void waitUpTo(Duration timeout, String text) {
-        new WebDriverWait(driver, timeout).until(d -> d.findElement(By.tagName("body")).getText().contains(text));
+        until(timeout, d -> d.findElement(By.tagName("body")).getText().contains(text));
     }
 
     public void click(By by) {
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> d.findElement(by).isDisplayed());
+        until(Duration.ofSeconds(30), d -> d.findElement(by).isDisplayed());
         var element = driver.findElement(by);
         // Camunda's fixed footer covers a button at the window's bottom edge: bring it to the middle
         driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
@@ -111,10 +134,10 @@ public final class Browser implements AutoCloseable {
      * hidden), the text is the file's path, as choosing it would give.
      */
     public void type(By by, String text) {
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> !d.findElements(by).isEmpty());
+        until(Duration.ofSeconds(30), d -> !d.findElements(by).isEmpty());
         var field = driver.findElement(by);
         if (!"file".equals(field.getDomAttribute("type"))) {
-            new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> d.findElement(by).isDisplayed());
+            until(Duration.ofSeconds(30), d -> d.findElement(by).isDisplayed());
             field.clear();
         }
         field.sendKeys(text);
@@ -122,7 +145,7 @@ public final class Browser implements AutoCloseable {
 
     /** The visible text of the element, once it is there. */
     public String text(By by) {
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> !d.findElements(by).isEmpty());
+        until(Duration.ofSeconds(30), d -> !d.findElements(by).isEmpty());
         return driver.findElement(by).getText();
     }
 
@@ -133,12 +156,12 @@ public final class Browser implements AutoCloseable {
 
     /** Waits until an element matching is on the page (e.g. a chart marking itself rendered). */
     public void waitFor(By by) {
-        new WebDriverWait(driver, Duration.ofSeconds(45)).until(d -> !d.findElements(by).isEmpty());
+        until(Duration.ofSeconds(45), d -> !d.findElements(by).isEmpty());
     }
 
     /** Waits until the element is there and carries the attribute with that value (a chart that has drawn, say). */
     public void waitForAttribute(By by, String attribute, String value) {
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> d.findElements(by).stream()
+        until(Duration.ofSeconds(30), d -> d.findElements(by).stream()
                 .anyMatch(element -> value.equals(element.getDomAttribute(attribute))));
     }
 
