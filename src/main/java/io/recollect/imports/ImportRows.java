@@ -49,6 +49,12 @@ class ImportRows {
                 .addValue("unchanged", counts.unchanged()).addValue("errors", counts.errors()).addValue("now", ts(now)));
     }
 
+    /** The import is alive: the check of a long file moves nothing else for a while. */
+    void touch(UUID id, Instant now) {
+        jdbc.update("update history_imports set updated_at = :now where id = :id and status = 'RUNNING'",
+                new MapSqlParameterSource("id", id).addValue("now", ts(now)));
+    }
+
     void finish(UUID id, ImportStatus status, Instant now) {
         jdbc.update("update history_imports set status = :status, finished_at = :now, updated_at = :now where id = :id",
                 new MapSqlParameterSource("id", id).addValue("status", status.name()).addValue("now", ts(now)));
@@ -90,7 +96,7 @@ class ImportRows {
                 rs.getString("started_by"), instant(rs, "started_at"), instant(rs, "updated_at"),
                 instant(rs, "finished_at"), rs.getInt("lines_read"), rs.getInt("customers_created"),
                 rs.getInt("invoices_created"), rs.getInt("payments_created"), rs.getInt("unchanged"),
-                rs.getInt("errors"), null);
+                rs.getInt("errors"), null, null);
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -17,9 +17,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -36,6 +38,7 @@ public class ImportService {
 
     private static final Logger log = LoggerFactory.getLogger(ImportService.class);
     public static final int ERRORS_PER_PAGE = 100;
+    private static final int HEARTBEAT_EVERY = 1_000;
 
     private final CustomerHistory customers;
     private final InvoiceHistory invoices;
@@ -48,10 +51,12 @@ public class ImportService {
     private final ObjectMapper json;
     private final ObjectMapper spoolJson;
     private final Validator validator;
+    private final ImportProperties properties;
 
     ImportService(CustomerHistory customers, InvoiceHistory invoices, PaymentHistory payments, HistoryLoad load,
             ImportRows rows, TransactionTemplate transaction, BusinessTime businessTime, Clock clock,
-            ObjectMapper json, Validator validator) {
+            ObjectMapper json, Validator validator, ImportProperties properties) {
+        this.properties = properties;
         this.customers = customers;
         this.invoices = invoices;
         this.payments = payments;
@@ -93,7 +98,18 @@ public class ImportService {
     }
 
     private interface Reading {
-        void into(HistoryCheck check) throws IOException;
+        void into(Consumer<SourceRecord> check) throws IOException;
+    }
+
+    /** Passes records to the check and shows every thousandth that this node still works on the import. */
+    private Consumer<SourceRecord> beating(UUID id, HistoryCheck check) {
+        int[] seen = {0};
+        return record -> {
+            check.accept(record);
+            if (++seen[0] % HEARTBEAT_EVERY == 0) {
+                transaction.executeWithoutResult(status -> rows.touch(id, clock.instant()));
+            }
+        };
     }
 
     private ImportView run(ImportFormat format, OnBadLines onBadLines, Reading reading) {
@@ -102,7 +118,7 @@ public class ImportService {
         transaction.executeWithoutResult(status -> rows.insert(id, format, onBadLines, Actors.current(), clock.instant()));
         try (Spool spool = new Spool(spoolJson)) {
             HistoryCheck check = new HistoryCheck(customers, invoices, payments, spool, businessTime.today(clock));
-            reading.into(check);
+            reading.into(beating(id, check));
             check.finish();
             if (check.read == 0) {
                 finish(id, ImportStatus.REFUSED, List.of(new ImportError(null, 1, null, null, "the file holds no record")), 0, 0);
@@ -155,7 +171,8 @@ public class ImportService {
     public ImportView view(UUID id, int page, int size) {
         requireRole();
         return transaction.execute(status -> {
-            ImportView view = rows.find(id).orElseThrow(() -> new NotFoundException("Import", id));
+            ImportView view = rows.find(id).orElseThrow(() -> new NotFoundException("Import", id))
+                    .asSeenAt(staleBefore());
             return view.withErrors(new ImportView.ErrorPage(page, size, view.errors(), rows.errors(id, page, size)));
         });
     }
@@ -163,7 +180,12 @@ public class ImportService {
     /** The latest imports, newest first: progress of those still running. */
     public List<ImportView> recent() {
         requireRole();
-        return transaction.execute(status -> rows.recent(20));
+        Instant staleBefore = staleBefore();
+        return transaction.execute(status -> rows.recent(20).stream().map(v -> v.asSeenAt(staleBefore)).toList());
+    }
+
+    private Instant staleBefore() {
+        return clock.instant().minus(properties.interruptedAfter());
     }
 
     /** Checked here as well as on the URL, so no other door gets round it. */

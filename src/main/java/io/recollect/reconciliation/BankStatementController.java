@@ -4,9 +4,12 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
+import java.util.List;
+import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -18,9 +21,11 @@ import org.springframework.web.multipart.MultipartFile;
 class BankStatementController {
 
     private final BankStatementService statements;
+    private final StatementUploads uploads;
 
-    BankStatementController(BankStatementService statements) {
+    BankStatementController(BankStatementService statements, StatementUploads uploads) {
         this.statements = statements;
+        this.uploads = uploads;
     }
 
     /**
@@ -42,6 +47,18 @@ class BankStatementController {
                 file.getBytes(), format, CsvColumns.of(lineIdColumn, bookedOnColumn, amountColumn, currencyColumn,
                         referenceColumn, payerNameColumn, payerIbanColumn, delimiter), currency, onBadLines));
         return ResponseEntity.status(report.refused() ? HttpStatus.UNPROCESSABLE_ENTITY : HttpStatus.CREATED).body(report);
+    }
+
+    /** The latest uploads, newest first; one still RUNNING whose node stopped shows as INTERRUPTED. */
+    @GetMapping("/api/bank-statements/uploads")
+    List<ImportProgress> uploads() {
+        return uploads.recent();
+    }
+
+    /** How far an upload got, or what it made of its lines; INTERRUPTED says uploading the file again imports it. */
+    @GetMapping("/api/bank-statements/uploads/{id}")
+    ImportProgress upload(@PathVariable UUID id) {
+        return uploads.progress(id);
     }
 
     record MatchRequest(@NotBlank @Size(max = 50) String invoiceNumber) {

@@ -1,6 +1,9 @@
 package io.recollect.reconciliation;
 
+import io.recollect.imports.ImportService;
 import io.recollect.payments.PaymentService;
+import io.recollect.security.CurrentUser;
+import io.recollect.security.Roles;
 import io.recollect.shared.BusinessRuleException;
 import io.recollect.shared.InvalidFieldException;
 import io.recollect.shared.NotFoundException;
@@ -35,9 +38,11 @@ class FinancePage {
     private final FinanceWork work;
     private final InconsistencyReport inconsistencies;
     private final PaymentService payments;
+    private final ImportService history;
 
     FinancePage(StatementUploads uploads, BankStatementService statements, FinanceWork work,
-            InconsistencyReport inconsistencies, PaymentService payments) {
+            InconsistencyReport inconsistencies, PaymentService payments, ImportService history) {
+        this.history = history;
         this.uploads = uploads;
         this.statements = statements;
         this.work = work;
@@ -59,6 +64,10 @@ class FinancePage {
         model.addAttribute("inconsistencies", inconsistencies.find());
         model.addAttribute("credits", work.unappliedCredit(SHOWN));
         model.addAttribute("formats", StatementFormat.values());
+        // History imports are admins' and integrations' work; finance sees only its statements.
+        if (CurrentUser.get().map(user -> user.inAny(Roles.ADMIN)).orElse(false)) {
+            model.addAttribute("historyImports", history.recent());
+        }
         return "reconciliation/finance";
     }
 

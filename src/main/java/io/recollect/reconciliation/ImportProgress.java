@@ -8,10 +8,11 @@ import java.util.UUID;
  * An upload of a statement as far as it has got: while {@code RUNNING}, how many of its lines are
  * done; then what it made of them, or why nothing of it was recorded.
  *
+ * @param updatedAt when its progress last moved
  * @param badLines the lines that could not be read, with their line number and why
  */
 public record ImportProgress(UUID id, String fileName, Status status, int linesTotal, int linesProcessed,
-        String startedBy, Instant startedAt, Instant finishedAt, UUID statementId, int recorded, int suggested,
+        String startedBy, Instant startedAt, Instant updatedAt, Instant finishedAt, UUID statementId, int recorded, int suggested,
         int exceptions, int alreadyKnown, int badLineCount, String message, List<BadLine> badLines) {
 
     public enum Status {
@@ -22,11 +23,30 @@ public record ImportProgress(UUID id, String fileName, Status status, int linesT
         /** Nothing recorded: the file is malformed, or has bad lines and the uploader chose to refuse it whole. */
         REFUSED,
         /** Nothing recorded: the import broke off; uploading the file again is safe. */
-        FAILED
+        FAILED,
+        /**
+         * Never stored: RUNNING, but its progress has not moved for longer than
+         * {@code recollect.reconciliation.upload-interrupted-after}, because the node importing it
+         * stopped. Nothing of it was recorded (a statement is all or nothing); uploading the same
+         * file again imports it.
+         */
+        INTERRUPTED
     }
 
     public boolean running() {
         return status == Status.RUNNING;
+    }
+
+    /** As an operator should see it: RUNNING with no progress since before {@code staleBefore} is interrupted. */
+    ImportProgress asSeenAt(Instant staleBefore) {
+        if (status != Status.RUNNING || !updatedAt.isBefore(staleBefore)) {
+            return this;
+        }
+        return new ImportProgress(id, fileName, Status.INTERRUPTED, linesTotal, linesProcessed, startedBy, startedAt,
+                updatedAt, finishedAt, statementId, recorded, suggested, exceptions, alreadyKnown, badLineCount,
+                "Interrupted after " + linesProcessed + " of " + linesTotal + " lines: no progress since " + updatedAt
+                        + ", so the node importing it stopped. Nothing of it was recorded (a statement goes in whole"
+                        + " or not at all); upload the same file again to import it.", badLines);
     }
 
     /** Share of the lines done, 0 to 100 (0 until the file is read). */

@@ -89,7 +89,8 @@ public class InconsistencyReport {
                 (rs, i) -> new Inconsistency(Kind.PAYMENT_ON_SETTLED_INVOICE, rs.getObject("customer_id", UUID.class),
                         List.of(rs.getObject("id", UUID.class)), rs.getString("number"), rs.getBigDecimal("amount"),
                         rs.getString("currency"), "Payment " + rs.getString("external_id") + " was allocated to invoice "
-                                + rs.getString("number") + " after it was " + rs.getString("status").toLowerCase(),
+                                + rs.getString("number") + " after it was "
+                                + rs.getString("status").toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
                         "Reverse the payment (POST /api/payments/" + rs.getObject("id", UUID.class)
                                 + "/reversal) and record it again against what is owed"));
     }

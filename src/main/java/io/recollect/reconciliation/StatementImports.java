@@ -29,7 +29,11 @@ class StatementImports {
     private final TransactionTemplate apart;
     private final Clock clock;
 
-    StatementImports(JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock) {
+    private final ReconciliationProperties properties;
+
+    StatementImports(JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock,
+            ReconciliationProperties properties) {
+        this.properties = properties;
         this.jdbc = jdbc;
         this.apart = new TransactionTemplate(transactions);
         this.apart.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -38,28 +42,27 @@ class StatementImports {
 
     void started(UUID id, String fileName, String by) {
         apart.executeWithoutResult(status -> jdbc.update("insert into statement_imports (id, file_name, status,"
-                + " lines_total, lines_processed, started_by, started_at, recorded, suggested, exceptions, already_known,"
-                + " bad_lines) values (?, ?, ?, 0, 0, ?, ?, 0, 0, 0, 0, 0)", id, cut(fileName, 255),
-                Status.RUNNING.name(), by, clock.instant().atOffset(ZoneOffset.UTC)));
+                + " lines_total, lines_processed, started_by, started_at, updated_at, recorded, suggested, exceptions,"
+                + " already_known, bad_lines) values (?, ?, ?, 0, 0, ?, ?, ?, 0, 0, 0, 0, 0)", id, cut(fileName, 255),
+                Status.RUNNING.name(), by, now(), now()));
     }
 
     void read(UUID id, int lines) {
-        apart.executeWithoutResult(status -> jdbc.update("update statement_imports set lines_total = ? where id = ?",
-                lines, id));
+        apart.executeWithoutResult(status -> jdbc.update("update statement_imports set lines_total = ?, updated_at = ?"
+                + " where id = ?", lines, now(), id));
     }
 
     void processed(UUID id, int lines) {
-        apart.executeWithoutResult(status -> jdbc.update("update statement_imports set lines_processed = ?"
-                + " where id = ?", lines, id));
+        apart.executeWithoutResult(status -> jdbc.update("update statement_imports set lines_processed = ?,"
+                + " updated_at = ? where id = ?", lines, now(), id));
     }
 
     void finished(UUID id, ImportReport report) {
         apart.executeWithoutResult(status -> {
             jdbc.update("update statement_imports set status = ?, lines_total = ?, lines_processed = ?, finished_at = ?,"
-                    + " statement_id = ?, recorded = ?, suggested = ?, exceptions = ?, already_known = ?, bad_lines = ?,"
-                    + " message = ? where id = ?", (report.refused() ? Status.REFUSED : Status.DONE).name(),
-                    report.lines(), report.refused() ? 0 : report.lines(), clock.instant().atOffset(ZoneOffset.UTC),
-                    report.statementId(), report.recorded(), report.suggested(), report.exceptions(),
+                    + " updated_at = ?, statement_id = ?, recorded = ?, suggested = ?, exceptions = ?, already_known = ?,"
+                    + " bad_lines = ?, message = ? where id = ?", (report.refused() ? Status.REFUSED : Status.DONE).name(),
+                    report.lines(), report.refused() ? 0 : report.lines(), now(), now(), report.statementId(), report.recorded(), report.suggested(), report.exceptions(),
                     report.alreadyImported(), report.badLines().size(), report.refused()
                             ? "Nothing was recorded: " + report.badLines().size() + " line(s) cannot be read, and the"
                             + " upload asked to refuse the whole file in that case" : null, id);
@@ -74,8 +77,7 @@ class StatementImports {
     /** Nothing recorded, for the reason given in plain words. */
     void ended(UUID id, Status outcome, String message) {
         apart.executeWithoutResult(status -> jdbc.update("update statement_imports set status = ?, finished_at = ?,"
-                + " message = ? where id = ?", outcome.name(), clock.instant().atOffset(ZoneOffset.UTC),
-                cut(message, 2000), id));
+                + " updated_at = ?, message = ? where id = ?", outcome.name(), now(), now(), cut(message, 2000), id));
     }
 
     ImportProgress get(UUID id) {
@@ -85,15 +87,23 @@ class StatementImports {
         }
         List<BadLine> bad = jdbc.query("select line_no, message from statement_import_bad_lines where import_id = ?"
                 + " order by position", (rs, i) -> new BadLine(rs.getInt("line_no"), rs.getString("message")), id);
-        ImportProgress p = found.get(0);
+        ImportProgress p = found.get(0).asSeenAt(staleBefore());
         return new ImportProgress(p.id(), p.fileName(), p.status(), p.linesTotal(), p.linesProcessed(), p.startedBy(),
-                p.startedAt(), p.finishedAt(), p.statementId(), p.recorded(), p.suggested(), p.exceptions(),
+                p.startedAt(), p.updatedAt(), p.finishedAt(), p.statementId(), p.recorded(), p.suggested(), p.exceptions(),
                 p.alreadyKnown(), p.badLineCount(), p.message(), bad);
     }
 
     List<ImportProgress> recent(int limit) {
         return jdbc.query("select * from statement_imports order by started_at desc, id fetch first " + limit
-                + " rows only", this::progress);
+                + " rows only", this::progress).stream().map(p -> p.asSeenAt(staleBefore())).toList();
+    }
+
+    private java.time.Instant staleBefore() {
+        return clock.instant().minus(properties.uploadInterruptedAfter());
+    }
+
+    private java.time.OffsetDateTime now() {
+        return clock.instant().atOffset(ZoneOffset.UTC);
     }
 
     private ImportProgress progress(ResultSet rs, int row) throws SQLException {
@@ -101,7 +111,7 @@ class StatementImports {
         return new ImportProgress(rs.getObject("id", UUID.class), rs.getString("file_name"),
                 Status.valueOf(rs.getString("status")), rs.getInt("lines_total"), rs.getInt("lines_processed"),
                 rs.getString("started_by"), rs.getTimestamp("started_at").toInstant(),
-                finished == null ? null : finished.toInstant(), rs.getObject("statement_id", UUID.class),
+                rs.getTimestamp("updated_at").toInstant(), finished == null ? null : finished.toInstant(), rs.getObject("statement_id", UUID.class),
                 rs.getInt("recorded"), rs.getInt("suggested"), rs.getInt("exceptions"), rs.getInt("already_known"),
                 rs.getInt("bad_lines"), rs.getString("message"), List.of());
     }

@@ -189,6 +189,59 @@ class HistoryImportIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void anImportWhoseNodeStoppedHalfWayShowsInterruptedWithWhatWentInAndTheSameFileAgainFinishesIt() {
+        List<String> records = new ArrayList<>();
+        for (String ref : List.of("CUT-A", "CUT-B", "CUT-C", "CUT-D")) {
+            records.add(customer(ref));
+        }
+        for (String ref : List.of("CUT-A", "CUT-B", "CUT-C", "CUT-D")) {
+            records.add(invoice("I-" + ref, ref, 20, "1", "40.00"));
+        }
+        for (String ref : List.of("CUT-A", "CUT-B", "CUT-C", "CUT-D")) {
+            records.add(payment("P-" + ref, ref, "48.00", "I-" + ref, 10));
+        }
+        // The node got as far as the first half of the file: its chunks committed, then it stopped
+        // before it could mark the import finished.
+        ResponseEntity<JsonNode> cut = post(lines(records.subList(0, 6).toArray(String[]::new)));
+        String id = cut.getBody().path("id").asText();
+        jdbc.update("update history_imports set status = 'RUNNING', finished_at = null where id = ?",
+                java.util.UUID.fromString(id));
+
+        time.advance(java.time.Duration.ofMinutes(4));
+        assertThat(as("integration").getForObject("/api/imports/" + id, JsonNode.class).path("status").asText())
+                .isEqualTo("RUNNING");
+        time.advance(java.time.Duration.ofMinutes(2));
+        JsonNode interrupted = as("integration").getForObject("/api/imports/" + id, JsonNode.class);
+        assertThat(interrupted.path("status").asText()).isEqualTo("INTERRUPTED");
+        assertThat(interrupted.path("customersCreated").asInt()).isEqualTo(4);
+        assertThat(interrupted.path("invoicesCreated").asInt()).isEqualTo(2);
+        assertThat(interrupted.path("note").asText()).contains("4 customer(s), 2 invoice(s) and 0 payment(s) created")
+                .contains("Upload the same file again to finish it");
+        JsonNode recent = as("integration").getForObject("/api/imports", JsonNode.class);
+        assertThat(recent.findValues("id").stream().filter(v -> v.asText().equals(id)).count()).isEqualTo(1);
+        assertThat(as("admin").getForObject("/finance", String.class)).contains("History imports")
+                .contains("INTERRUPTED").contains("Upload the same file again to finish it");
+
+        ResponseEntity<JsonNode> whole = post(lines(records.toArray(String[]::new)));
+
+        assertThat(whole.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        JsonNode report = whole.getBody();
+        assertThat(report.path("status").asText()).isEqualTo("COMPLETED");
+        assertThat(report.path("linesRead").asInt()).isEqualTo(12);
+        assertThat(report.path("unchanged").asInt()).isEqualTo(6);
+        assertThat(report.path("customersCreated").asInt()).isZero();
+        assertThat(report.path("invoicesCreated").asInt()).isEqualTo(2);
+        assertThat(report.path("paymentsCreated").asInt()).isEqualTo(4);
+        for (String ref : List.of("CUT-A", "CUT-B", "CUT-C", "CUT-D")) {
+            CustomerView customer = customerView(ref);
+            assertThat(count("select count(*) from invoices where customer_id = ?", customer.id())).isEqualTo(1);
+            assertThat(count("select count(*) from payments where customer_id = ?", customer.id())).isEqualTo(1);
+            assertThat(as("integration").getForObject("/api/invoices?number=" + key("I-" + ref), JsonNode.class)
+                    .path("status").asText()).isEqualTo("PAID");
+        }
+    }
+
+    @Test
     void aRecordThatDiffersFromTheImportedOneIsAnErrorNamingTheField() {
         assertThat(post(lines(customer("DIFF"), invoice("D-1", "DIFF", 5, "1", "10.00"),
                 payment("DP-1", "DIFF", "12.00", "D-1", 1))).getStatusCode()).isEqualTo(HttpStatus.CREATED);

@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -45,6 +46,8 @@ class BankStatementIntegrationTests extends IntegrationTest {
     TaskService tasks;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    StatementImports statementImports;
 
     @BeforeEach
     void finance() {
@@ -145,6 +148,90 @@ class BankStatementIntegrationTests extends IntegrationTest {
                 entry(id + "-2", "11.00", "EUR", "CRDT", "B", null, "<Ustrd>y</Ustrd>")), "twice.xml", Map.of()),
                 "statement-duplicate-line-ids", id + "-2");
         assertThat(linesRecorded(id)).isZero();
+    }
+
+    @Test
+    void aStatementCutOffHalfWayAndThenSentWholeTakesEveryLineOnce() {
+        CustomerView ada = customer("Ada Byron " + TestFixtures.unique("X"));
+        String id = TestFixtures.unique("H");
+        List<InvoiceView> owed = new java.util.ArrayList<>();
+        List<String> entries = new java.util.ArrayList<>();
+        for (int i = 1; i <= 6; i++) {
+            InvoiceView invoice = fixtures.overdueInvoice(ada, unusualAmount(), 5, time.today());
+            owed.add(invoice);
+            entries.add(entry(id + "-" + i, invoice.total().amount().toPlainString(), "EUR", "CRDT", "Ada", null,
+                    "<Strd><CdtrRefInf><Ref>" + invoice.paymentReference() + "</Ref></CdtrRefInf></Strd>"));
+        }
+
+        ResponseEntity<JsonNode> half = upload(camt053("EUR", entries.subList(0, 3).toArray(String[]::new)),
+                "cut.xml", Map.of());
+        ResponseEntity<JsonNode> whole = upload(camt053("EUR", entries.toArray(String[]::new)), "whole.xml", Map.of());
+        cases.settle();
+
+        assertThat(half.getBody().get("recorded").asInt()).isEqualTo(3);
+        assertThat(whole.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(whole.getBody().get("alreadyImported").asInt()).isEqualTo(3);
+        assertThat(whole.getBody().get("recorded").asInt()).isEqualTo(3);
+        assertThat(whole.getBody().get("exceptions").asInt()).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from payments where external_id like ?", Integer.class,
+                "bank:" + id + "-%")).isEqualTo(6);
+        assertThat(linesRecorded(id + "-")).isEqualTo(6);
+        assertThat(owed).allSatisfy(invoice -> assertThat(invoices.get(invoice.id()).status())
+                .isEqualTo(InvoiceStatus.PAID));
+    }
+
+    @Test
+    void anUploadWhoseNodeStoppedShowsInterruptedAndTheSameFileAgainImportsIt() {
+        CustomerView alan = customer("Alan Mathison " + TestFixtures.unique("X"));
+        InvoiceView first = fixtures.overdueInvoice(alan, unusualAmount(), 5, time.today());
+        InvoiceView second = fixtures.overdueInvoice(alan, unusualAmount(), 5, time.today());
+        String id = TestFixtures.unique("N");
+        String xml = camt053("EUR",
+                entry(id + "-1", first.total().amount().toPlainString(), "EUR", "CRDT", "Alan", null,
+                        "<Ustrd>Invoice " + first.number() + "</Ustrd>"),
+                entry(id + "-2", second.total().amount().toPlainString(), "EUR", "CRDT", "Alan", null,
+                        "<Ustrd>Invoice " + second.number() + "</Ustrd>"),
+                entry(id + "-3", unusualAmount(), "EUR", "CRDT", "Nobody Known", null, "<Ustrd>?</Ustrd>"));
+        // What a node writes before it stops mid-file: the upload started, its 3 lines read, 2 done, then nothing.
+        UUID stopped = UUID.randomUUID();
+        statementImports.started(stopped, "morning.xml", "fiona");
+        statementImports.read(stopped, 3);
+        statementImports.processed(stopped, 2);
+
+        time.advance(Duration.ofMinutes(4));
+        assertThat(progress(stopped).get("status").asText()).isEqualTo("RUNNING");
+
+        time.advance(Duration.ofMinutes(2));
+        JsonNode interrupted = progress(stopped);
+        assertThat(interrupted.get("status").asText()).isEqualTo("INTERRUPTED");
+        assertThat(interrupted.get("linesProcessed").asInt()).isEqualTo(2);
+        assertThat(interrupted.get("message").asText()).contains("after 2 of 3 lines").contains("Nothing of it was"
+                + " recorded").contains("upload the same file again to import it");
+        JsonNode recent = as("fiona").getForObject("/api/bank-statements/uploads", JsonNode.class);
+        assertThat(recent.findValues("id").stream().map(JsonNode::asText)).contains(stopped.toString());
+        String page = as("fiona").getForObject("/finance", String.class);
+        assertThat(page).contains("INTERRUPTED").contains("upload the same file again to import it");
+        assertThat(as("fiona").getForObject("/finance?upload=" + stopped, String.class))
+                .contains("data-status=\"INTERRUPTED\"");
+
+        ResponseEntity<JsonNode> again = upload(xml, "morning.xml", Map.of());
+        cases.settle();
+
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(again.getBody().get("recorded").asInt()).isEqualTo(2);
+        assertThat(again.getBody().get("exceptions").asInt()).isEqualTo(1);
+        assertThat(again.getBody().get("alreadyImported").asInt()).isZero();
+        assertThat(invoices.get(first.id()).status()).isEqualTo(InvoiceStatus.PAID);
+        assertThat(invoices.get(second.id()).status()).isEqualTo(InvoiceStatus.PAID);
+        assertThat(jdbc.queryForObject("select count(*) from payments where external_id like ?", Integer.class,
+                "bank:" + id + "-%")).isEqualTo(2);
+    }
+
+    private JsonNode progress(UUID upload) {
+        ResponseEntity<JsonNode> response = as("fiona").getForEntity("/api/bank-statements/uploads/" + upload,
+                JsonNode.class);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        return response.getBody();
     }
 
     @Test
