@@ -151,6 +151,37 @@ class BankStatementIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void laterLinesOfAStatementSeeWhatItsEarlierLinesPaid() {
+        CustomerView grace = customer("Grace Brewster " + TestFixtures.unique("X"));
+        String rest = unusualAmount();
+        InvoiceView invoice = fixtures.overdueInvoice(grace, new java.math.BigDecimal(rest).add(
+                new java.math.BigDecimal("100.00")).toPlainString(), 5, time.today());
+        String id = TestFixtures.unique("S");
+        String reference = "<Strd><CdtrRefInf><Ref>" + invoice.paymentReference() + "</Ref></CdtrRefInf></Strd>";
+        String xml = camt053("EUR",
+                entry(id + "-1", "100.00", "EUR", "CRDT", "Grace", null, reference),
+                // what is left open is this line's amount only after the first line's payment
+                entry(id + "-2", rest, "EUR", "CRDT", grace.name(), null, "<Ustrd>thanks</Ustrd>"),
+                entry(id + "-3", rest, "EUR", "CRDT", "Grace", null, reference),
+                entry(id + "-4", "25.00", "EUR", "CRDT", "Grace", null, reference));
+
+        ResponseEntity<JsonNode> response = upload(xml, "statement.xml", Map.of());
+        cases.settle();
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        JsonNode report = response.getBody();
+        assertThat(report.at("/results/0/outcome").asText()).isEqualTo("RECORDED");
+        assertThat(report.at("/results/1/outcome").asText()).isEqualTo("SUGGESTED");
+        assertThat(report.at("/results/1/invoiceNumber").asText()).isEqualTo(invoice.number());
+        assertThat(report.at("/results/2/outcome").asText()).isEqualTo("RECORDED");
+        // the invoice is paid by then: the last line's money stays as credit
+        assertThat(report.at("/results/3/outcome").asText()).isEqualTo("RECORDED");
+        assertThat(invoices.get(invoice.id()).status()).isEqualTo(InvoiceStatus.PAID);
+        assertThat(jdbc.queryForObject("select sum(unapplied_amount) from payments where external_id like ?",
+                java.math.BigDecimal.class, "bank:" + id + "-%")).isEqualByComparingTo("25.00");
+    }
+
+    @Test
     void aStatementCutOffHalfWayAndThenSentWholeTakesEveryLineOnce() {
         CustomerView ada = customer("Ada Byron " + TestFixtures.unique("X"));
         String id = TestFixtures.unique("H");
