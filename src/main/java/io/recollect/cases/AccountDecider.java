@@ -116,19 +116,46 @@ class AccountDecider {
     }
 
     /**
-     * Reads the batch set-based. Settles due promises on the way, as the run must; a simulation
-     * calls this in a transaction it rolls back, so it sees what the run would see and changes nothing.
+     * Reads the batch set-based. Settles due promises and applies unapplied credit on the way, as
+     * the run must.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     BatchFacts read(List<UUID> customerIds) {
+        return read(customerIds, true);
+    }
+
+    /**
+     * What {@link #read} would read, changing nothing: the same queries, with the credit it would
+     * apply netted from the open items and the promises it would settle left out (the broken ones
+     * counted), both decided by the code that applies them. A simulation's view of the portfolio.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    BatchFacts peek(List<UUID> customerIds) {
+        return read(customerIds, false);
+    }
+
+    private BatchFacts read(List<UUID> customerIds, boolean apply) {
         Map<UUID, Set<UUID>> disputed = disputes.disputedInvoices(customerIds);
-        // Money the customer already paid pays their oldest invoices before anything is dunned
-        // (a simulation reads in a transaction it rolls back, so it nets credit without applying it).
-        payments.applyCredit(customerIds, disputed.values().stream().flatMap(Set::stream).collect(Collectors.toSet()));
+        Set<UUID> leaveOut = disputed.values().stream().flatMap(Set::stream).collect(Collectors.toSet());
+        Map<UUID, List<OpenItem>> open;
+        if (apply) {
+            // Money the customer already paid pays their oldest invoices before anything is dunned.
+            payments.applyCredit(customerIds, leaveOut);
+            open = invoices.openItems(customerIds);
+        } else {
+            open = invoices.openItems(customerIds);
+            Map<UUID, io.recollect.shared.Money> credit = payments.creditToApply(open, leaveOut);
+            if (!credit.isEmpty()) {
+                open.replaceAll((customerId, items) -> items.stream().map(item -> credit.containsKey(item.invoiceId())
+                        ? item.paidBy(credit.get(item.invoiceId())) : java.util.Optional.of(item))
+                        .flatMap(java.util.Optional::stream).toList());
+            }
+        }
         Map<UUID, CollectionCase> openCases = cases.findOpenByCustomerIds(customerIds).stream()
                 .collect(Collectors.toMap(CollectionCase::getCustomerId, c -> c));
-        return new BatchFacts(customers.getAll(customerIds), invoices.openItems(customerIds), openCases,
-                promises.settleAll(customerIds, openCases.values().stream().map(CollectionCase::getId).toList()),
+        List<UUID> caseIds = openCases.values().stream().map(CollectionCase::getId).toList();
+        return new BatchFacts(customers.getAll(customerIds), open, openCases,
+                apply ? promises.settleAll(customerIds, caseIds) : promises.wouldSettle(customerIds, caseIds),
                 disputed, pauses.active(customerIds), plans.facts(customerIds));
     }
 

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -15,9 +14,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Every open account's situation for a simulation, built by the run's own set-based reading
- * ({@link AccountDecider#read}) batch by batch. Each batch is read in a transaction that is
- * rolled back: promises the run would settle are settled in it, so the situation is the run's,
- * and nothing is kept.
+ * batch by batch: {@link AccountDecider#peek}, the same queries as the run's read, with the
+ * credit the run would apply and the promises it would settle decided by the code that applies
+ * them but nothing written. Each batch is read in a read-only transaction that is rolled back.
  */
 @Component
 class PortfolioSnapshots implements PortfolioSituations {
@@ -34,6 +33,7 @@ class PortfolioSnapshots implements PortfolioSituations {
         this.decider = decider;
         this.situations = situations;
         this.transaction = new TransactionTemplate(transactions);
+        this.transaction.setReadOnly(true);
         this.clock = clock;
     }
 
@@ -43,30 +43,25 @@ class PortfolioSnapshots implements PortfolioSituations {
     }
 
     @Override
-    public void forEach(int batchSize, Consumer<List<Account>> batch) {
-        UUID after = new UUID(Long.MIN_VALUE, Long.MIN_VALUE);
-        boolean first = true;
-        while (true) {
-            List<UUID> ids = first
-                    ? jdbc.queryForList("select distinct customer_id from invoices where open_amount > 0"
-                            + " order by customer_id fetch first " + batchSize + " rows only", UUID.class)
-                    : jdbc.queryForList("select distinct customer_id from invoices where open_amount > 0"
-                            + " and customer_id > ? order by customer_id fetch first " + batchSize + " rows only",
-                            UUID.class, after);
-            first = false;
-            if (ids.isEmpty()) {
-                return;
-            }
-            batch.accept(read(ids));
-            after = ids.get(ids.size() - 1);
-        }
+    public List<UUID> page(UUID after, int size) {
+        return after == null
+                ? jdbc.queryForList("select distinct customer_id from invoices where open_amount > 0"
+                        + " order by customer_id fetch first " + size + " rows only", UUID.class)
+                : jdbc.queryForList("select distinct customer_id from invoices where open_amount > 0"
+                        + " and customer_id > ? order by customer_id fetch first " + size + " rows only",
+                        UUID.class, after);
+    }
+
+    @Override
+    public List<Account> situations(List<UUID> customerIds) {
+        return customerIds.isEmpty() ? List.of() : read(customerIds);
     }
 
     private List<Account> read(List<UUID> ids) {
         return transaction.execute(tx -> {
             tx.setRollbackOnly();
             Instant now = clock.instant();
-            AccountDecider.BatchFacts facts = decider.read(ids);
+            AccountDecider.BatchFacts facts = decider.peek(ids);
             List<Account> accounts = new ArrayList<>(ids.size());
             for (UUID customerId : ids) {
                 CollectionCase openCase = facts.openCases().get(customerId);

@@ -67,7 +67,7 @@ class Promise {
     boolean received(Money sinceRecorded, Instant now) {
         requireOpen();
         receivedAmount = sinceRecorded.amount();
-        if (getReceived().compareTo(getAmount()) >= 0) {
+        if (keptBy(sinceRecorded)) {
             status = PromiseStatus.KEPT;
             openCustomerId = null;
             resolvedAt = now;
@@ -93,13 +93,23 @@ class Promise {
     /** Breaks the promise if its date plus grace is behind us; returns true when it did. */
     boolean breakIfOverdue(LocalDate today, int graceDays, Instant now) {
         requireOpen();
-        if (today.isAfter(lastDayToPay(graceDays))) {
+        if (brokenOn(today, graceDays)) {
             status = PromiseStatus.BROKEN;
             openCustomerId = null;
             resolvedAt = now;
             return true;
         }
         return false;
+    }
+
+    /** Whether that much received since it was made keeps it: what {@link #received} decides, changing nothing. */
+    boolean keptBy(Money sinceRecorded) {
+        return Money.of(sinceRecorded.amount(), getAmount().currency()).compareTo(getAmount()) >= 0;
+    }
+
+    /** Whether its date plus grace is behind us: what {@link #breakIfOverdue} decides, changing nothing. */
+    boolean brokenOn(LocalDate today, int graceDays) {
+        return today.isAfter(lastDayToPay(graceDays));
     }
 
     LocalDate lastDayToPay(int graceDays) {

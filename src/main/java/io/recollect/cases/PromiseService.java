@@ -98,8 +98,21 @@ public class PromiseService {
      */
     @Transactional
     Settled settleAll(java.util.Collection<UUID> customerIds, java.util.Collection<UUID> caseIds) {
+        return settle(customerIds, caseIds, true);
+    }
+
+    /**
+     * What {@link #settleAll} would leave, changing nothing: the same promises kept and broken by
+     * the same rules, the broken ones counted with those already broken. For a simulation.
+     */
+    Settled wouldSettle(java.util.Collection<UUID> customerIds, java.util.Collection<UUID> caseIds) {
+        return settle(customerIds, caseIds, false);
+    }
+
+    private Settled settle(java.util.Collection<UUID> customerIds, java.util.Collection<UUID> caseIds, boolean apply) {
         Map<UUID, List<Promise>> open = promises.findOpenByCustomerIds(customerIds).stream()
                 .collect(Collectors.groupingBy(Promise::getCustomerId));
+        Map<UUID, Long> brokenNow = new java.util.HashMap<>();
         if (!open.isEmpty()) {
             Instant since = open.values().stream().flatMap(List::stream).map(Promise::getRecordedAt)
                     .min(Instant::compareTo).orElseThrow();
@@ -112,11 +125,24 @@ public class PromiseService {
                         .map(PaymentService.Received::amount)
                         .filter(amount -> amount.currency().equals(promise.getAmount().currency()))
                         .reduce(Money.zero(promise.getAmount().currency()), Money::plus);
-                return resolve(customerId, promise, received, today);
+                if (apply) {
+                    return resolve(customerId, promise, received, today);
+                }
+                if (promise.keptBy(received)) {
+                    return true;
+                }
+                if (promise.brokenOn(today, graceDays())) {
+                    brokenNow.merge(promise.getCaseId(), 1L, Long::sum);
+                    return true;
+                }
+                return false;
             }));
         }
-        Map<UUID, Long> broken = caseIds.isEmpty() ? Map.of() : promises.countBrokenByCaseIds(caseIds).stream()
-                .collect(Collectors.toMap(row -> (UUID) row[0], row -> (Long) row[1]));
+        // Applied, the promises broken just now are flushed before this count and are in it.
+        Map<UUID, Long> broken = caseIds.isEmpty() ? new java.util.HashMap<>() : promises.countBrokenByCaseIds(caseIds)
+                .stream().collect(Collectors.toMap(row -> (UUID) row[0], row -> (Long) row[1], Long::sum,
+                        java.util.HashMap::new));
+        brokenNow.forEach((caseId, count) -> broken.merge(caseId, count, Long::sum));
         return new Settled(open, broken);
     }
 

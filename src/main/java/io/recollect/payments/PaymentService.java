@@ -243,8 +243,7 @@ public class PaymentService {
         if (customerIds.isEmpty()) {
             return 0;
         }
-        Map<UUID, List<Payment>> credit = payments.findWithCredit(customerIds).stream()
-                .collect(Collectors.groupingBy(Payment::getCustomerId, LinkedHashMap::new, Collectors.toList()));
+        Map<UUID, List<Payment>> credit = withCredit(customerIds);
         if (credit.isEmpty()) {
             return 0;
         }
@@ -252,32 +251,69 @@ public class PaymentService {
         Instant now = clock.instant();
         int applied = 0;
         for (Map.Entry<UUID, List<Payment>> customer : credit.entrySet()) {
-            applied += applyCredit(customer.getValue(), open.get(customer.getKey()).stream()
-                    .filter(item -> !leaveOut.contains(item.invoiceId())).toList(), now);
-        }
-        return applied;
-    }
-
-    private int applyCredit(List<Payment> withCredit, List<OpenItem> open, Instant now) {
-        java.util.Iterator<Payment> credits = withCredit.iterator();
-        Payment current = credits.next();
-        int applied = 0;
-        for (OpenItem item : open) {
-            Money owed = item.openAmount();
-            while (owed.isPositive()) {
-                while (current.getUnapplied().isZero()) {
-                    if (!credits.hasNext()) {
-                        return applied;
-                    }
-                    current = credits.next();
-                }
-                Money taken = invoices.applyPayment(item.invoiceId(), current.getUnapplied().min(owed));
-                current.allocate(item.invoiceId(), taken, AllocationSource.CREDIT, now);
-                owed = owed.minus(taken);
+            for (Take take : takes(customer.getValue(), open.get(customer.getKey()), leaveOut)) {
+                Money taken = invoices.applyPayment(take.invoiceId(), take.amount());
+                take.payment().allocate(take.invoiceId(), taken, AllocationSource.CREDIT, now);
                 applied++;
             }
         }
         return applied;
+    }
+
+    /**
+     * What {@link #applyCredit} would pay, changing nothing: for the customers' open items as
+     * given (read before any credit is applied), the amount each invoice would take from credit.
+     * One query whatever the number of customers; for a simulation, which must see what the run sees.
+     */
+    @Transactional(readOnly = true)
+    public Map<UUID, Money> creditToApply(Map<UUID, List<OpenItem>> open, Set<UUID> leaveOut) {
+        if (open.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, Money> paid = new java.util.HashMap<>();
+        withCredit(open.keySet()).forEach((customerId, payments) -> takes(payments, open.get(customerId), leaveOut)
+                .forEach(take -> paid.merge(take.invoiceId(), take.amount(), Money::plus)));
+        return paid;
+    }
+
+    private Map<UUID, List<Payment>> withCredit(Collection<UUID> customerIds) {
+        return payments.findWithCredit(customerIds).stream()
+                .collect(Collectors.groupingBy(Payment::getCustomerId, LinkedHashMap::new, Collectors.toList()));
+    }
+
+    /** A part of a payment's credit an invoice takes. */
+    private record Take(Payment payment, UUID invoiceId, Money amount) {
+    }
+
+    /** The oldest credit first, to the oldest due item first (as listed), skipping the left-out items. */
+    private static List<Take> takes(List<Payment> withCredit, List<OpenItem> open, Set<UUID> leaveOut) {
+        List<Take> takes = new java.util.ArrayList<>();
+        java.util.Iterator<Payment> credits = withCredit.iterator();
+        Payment current = credits.next();
+        Money left = current.getUnapplied();
+        for (OpenItem item : open) {
+            if (leaveOut.contains(item.invoiceId())) {
+                continue;
+            }
+            Money owed = item.openAmount();
+            while (owed.isPositive()) {
+                while (left.isZero()) {
+                    if (!credits.hasNext()) {
+                        return takes;
+                    }
+                    current = credits.next();
+                    left = current.getUnapplied();
+                }
+                if (!owed.currency().equals(left.currency())) {
+                    throw new CurrencyMismatchException(owed.currency(), left.currency());
+                }
+                Money taken = left.min(owed);
+                takes.add(new Take(current, item.invoiceId(), taken));
+                owed = owed.minus(taken);
+                left = left.minus(taken);
+            }
+        }
+        return takes;
     }
 
     /**

@@ -2,7 +2,6 @@ package io.recollect.rules;
 
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Consumer;
 
 /**
  * Every open account's situation right now, as the collection run would build it; a simulation
@@ -18,6 +17,16 @@ public interface PortfolioSituations {
     /** How many accounts {@link #forEach} will visit at most (those with open debt). */
     int count();
 
-    /** Hands the accounts with something overdue over in batches, reading nothing for keeps. */
-    void forEach(int batchSize, Consumer<List<Account>> batch);
+    /**
+     * The next page of customers with open debt, in customer id order: those after {@code after}
+     * (from the first when null), at most {@code size}; empty at the end.
+     */
+    List<UUID> page(UUID after, int size);
+
+    /**
+     * The situations of those of the customers with something overdue, read set-based (a fixed
+     * number of queries whatever their number) and changing nothing. Safe to call from several
+     * threads at once, one page each.
+     */
+    List<Account> situations(List<UUID> customerIds);
 }

@@ -6,15 +6,19 @@ import jakarta.annotation.PreDestroy;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import io.recollect.shared.ConflictException;
 import io.recollect.shared.NotFoundException;
@@ -33,8 +37,12 @@ import org.springframework.stereotype.Service;
 public class RuleTableSimulations {
 
     private static final Logger log = LoggerFactory.getLogger(RuleTableSimulations.class);
-    /** Accounts read and decided together: one set-based read and one Drools session per batch. */
+    /** Accounts read and decided together: one set-based read and one Drools session per version per batch. */
     private static final int BATCH = 2000;
+    /** Batches being read or waiting while one is decided: bounds the memory a simulation holds. */
+    private static final int READ_AHEAD = 2;
+    /** Batches read at once, each on its own connection, while the worker decides the one before. */
+    private static final int READERS = 1;
     private static final String GAP = "NO_ROW";
     private static final Set<CollectionAction> EMAIL =
             EnumSet.of(CollectionAction.REMIND, CollectionAction.FINAL_NOTICE, CollectionAction.AGENCY);
@@ -53,6 +61,12 @@ public class RuleTableSimulations {
         thread.setDaemon(true);
         return thread;
     });
+    /** Reads the next batches while the worker decides this one. */
+    private final ExecutorService reader = Executors.newFixedThreadPool(READERS, r -> {
+        Thread thread = new Thread(r, "rule-table-simulation-read");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     RuleTableSimulations(RuleTableService tables, ActiveRuleTables active, CollectionPathRules collectionPath,
             PortfolioSituations portfolio, JdbcTemplate jdbc, ObjectMapper json, Clock clock) {
@@ -68,6 +82,7 @@ public class RuleTableSimulations {
     @PreDestroy
     void stop() {
         worker.shutdownNow();
+        reader.shutdownNow();
     }
 
     /** Starts a simulation of the version against the active one; poll {@link #get} for progress. */
@@ -121,30 +136,77 @@ public class RuleTableSimulations {
             CollectionPathTable candidate = versionId.equals(current.versionId()) ? current
                     : collectionPath.compile(content, versionId);
             Tally tally = new Tally();
-            portfolio.forEach(BATCH, batch -> {
-                List<AccountSituation> situations = batch.stream().map(PortfolioSituations.Account::situation).toList();
-                List<CollectionDecision> before = current.decideAllOrNull(situations);
-                List<CollectionDecision> after = candidate.decideAllOrNull(situations);
-                List<Object[]> changes = new ArrayList<>();
-                for (int i = 0; i < batch.size(); i++) {
-                    tally.add(batch.get(i), before.get(i), after.get(i), changes);
+            // Pages are listed here in customer order and read ahead in parallel, then decided in that order.
+            Deque<Future<List<PortfolioSituations.Account>>> ahead = new ArrayDeque<>();
+            try {
+                UUID after = null;
+                boolean more = true;
+                while (true) {
+                    while (more && ahead.size() < READ_AHEAD) {
+                        List<UUID> ids = portfolio.page(after, BATCH);
+                        more = ids.size() == BATCH;
+                        if (!ids.isEmpty()) {
+                            after = ids.get(ids.size() - 1);
+                            ahead.add(reader.submit(() -> portfolio.situations(ids)));
+                        }
+                    }
+                    if (ahead.isEmpty()) {
+                        break;
+                    }
+                    decide(id, read(ahead.poll()), current, candidate, tally);
                 }
-                jdbc.batchUpdate("insert into rule_table_simulation_changes (simulation_id, seq, customer_id,"
-                        + " customer_name, old_action, old_rule, new_action, new_rule) values (?, ?, ?, ?, ?, ?, ?, ?)",
-                        changes.stream().map(c -> prepend(id, c)).toList());
-                jdbc.update("update rule_table_simulations set accounts_done = ? where id = ?", tally.accounts, id);
-            });
+            } finally {
+                ahead.forEach(page -> page.cancel(false));
+            }
             SimulationView.Result result = tally.result();
             jdbc.update("update rule_table_simulations set status = 'DONE', finished_at = ?, accounts_done = ?,"
                     + " accounts = ?, result = ? where id = ?", Timestamp.from(clock.instant()), tally.accounts,
                     tally.accounts, json.writeValueAsString(result), id);
             tables.recordSimulation(table, versionId, actor, "simulation " + id + ": " + result.changedAccounts()
                     + " of " + result.accounts() + " accounts would change");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            fail(id, e);
         } catch (RuntimeException | JsonProcessingException e) {
             log.error("Simulation {} of {} version {} failed", id, table, versionId, e);
-            jdbc.update("update rule_table_simulations set status = 'FAILED', finished_at = ?, failure = ? where id = ?",
-                    Timestamp.from(clock.instant()), String.valueOf(e.getMessage()).substring(0,
-                            Math.min(1000, String.valueOf(e.getMessage()).length())), id);
+            fail(id, e);
+        }
+    }
+
+    private void fail(UUID id, Exception e) {
+        jdbc.update("update rule_table_simulations set status = 'FAILED', finished_at = ?, failure = ? where id = ?",
+                Timestamp.from(clock.instant()), String.valueOf(e.getMessage()).substring(0,
+                        Math.min(1000, String.valueOf(e.getMessage()).length())), id);
+    }
+
+    /** One batch: both versions decide it, the tally takes it, its changed accounts and the progress are written. */
+    private void decide(UUID id, List<PortfolioSituations.Account> batch, CollectionPathTable current,
+            CollectionPathTable candidate, Tally tally) {
+        List<AccountSituation> situations = batch.stream().map(PortfolioSituations.Account::situation).toList();
+        List<CollectionDecision> before = current.decideAllOrNull(situations);
+        List<CollectionDecision> after = candidate == current ? before : candidate.decideAllOrNull(situations);
+        List<Object[]> changes = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            tally.add(batch.get(i), before.get(i), after.get(i), changes);
+        }
+        if (!changes.isEmpty()) {
+            jdbc.batchUpdate("insert into rule_table_simulation_changes (simulation_id, seq, customer_id,"
+                    + " customer_name, old_action, old_rule, new_action, new_rule) values (?, ?, ?, ?, ?, ?, ?, ?)",
+                    changes.stream().map(c -> prepend(id, c)).toList());
+        }
+        jdbc.update("update rule_table_simulations set accounts_done = ? where id = ?", tally.accounts, id);
+    }
+
+    /** The page's situations once read; what reading it failed with is thrown as it was. */
+    private static List<PortfolioSituations.Account> read(Future<List<PortfolioSituations.Account>> page)
+            throws InterruptedException {
+        try {
+            return page.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
         }
     }
 
