@@ -26,14 +26,16 @@ public class CollectionPathDecisions {
     private final ActiveRuleTables tables;
     private final CollectionPathRules collectionPath;
     private final DecisionRecords records;
+    private final LatestDecisions latest;
     private final ObjectMapper json;
     private final Clock clock;
 
     CollectionPathDecisions(ActiveRuleTables tables, CollectionPathRules collectionPath, DecisionRecords records,
-            ObjectMapper json, Clock clock) {
+            LatestDecisions latest, ObjectMapper json, Clock clock) {
         this.tables = tables;
         this.collectionPath = collectionPath;
         this.records = records;
+        this.latest = latest;
         this.json = json;
         this.clock = clock;
     }
@@ -53,6 +55,7 @@ public class CollectionPathDecisions {
         CollectionDecision decision = table.decide(situation);
         DecisionRecord record = records.save(new DecisionRecord(customerId, caseId, toJson(situation), decision, arm,
                 clock.instant()));
+        latest.recorded(List.of(record));
         return new Recorded(record.getId(), decision, arm);
     }
 
@@ -112,6 +115,7 @@ public class CollectionPathDecisions {
             outcomes.add(new Outcome(request, new Recorded(row.getId(), decided.get(i), arm), null));
         }
         records.saveAll(rows);
+        latest.recorded(rows);
         return outcomes;
     }
 

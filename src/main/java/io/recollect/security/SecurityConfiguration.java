@@ -109,6 +109,8 @@ class SecurityConfiguration {
     SecurityFilterChain browserChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers(path("/actuator/health/**"), path("/login"), path("/error")).permitAll()
+                        // the login page is in the layout: its stylesheet and scripts load before anyone logs in
+                        .requestMatchers(path("/css/**"), path("/js/**"), path("/webjars/**")).permitAll()
                         // the account page's actions: what collectors learn from customers
                         .requestMatchers(path(HttpMethod.POST, "/customers/**")).hasAnyRole(ADMIN, COLLECTORS, MANAGERS)
                         .requestMatchers(path("/customers"), path("/customers/**"))
@@ -118,7 +120,7 @@ class SecurityConfiguration {
                         .requestMatchers(path("/dashboard")).hasAnyRole(ADMIN, MANAGERS, FINANCE)
                         .requestMatchers(path("/finance"), path("/finance/**")).hasAnyRole(ADMIN, FINANCE)
                         .anyRequest().authenticated())
-                .formLogin(form -> form.failureHandler(formFailure()))
+                .formLogin(form -> form.loginPage("/login").failureHandler(formFailure()))
                 .httpBasic(basic -> basic.authenticationEntryPoint(basicOrThrottled()))
                 .headers(headers -> headers
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))

@@ -6,16 +6,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -26,6 +30,8 @@ public final class Browser implements AutoCloseable {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    private static final String PAGE_CHECKS = resource("/browser/page-checks.js");
 
     private final ChromeDriver driver;
     private final String baseUrl;
@@ -149,6 +155,12 @@ public final class Browser implements AutoCloseable {
         return driver.findElement(by).getText();
     }
 
+    /** A field's current value, as a form would send it. */
+    public String value(By by) {
+        until(Duration.ofSeconds(30), d -> !d.findElements(by).isEmpty());
+        return driver.findElement(by).getDomProperty("value");
+    }
+
     /** Whether the page currently has an element matching. */
     public boolean has(By by) {
         return !driver.findElements(by).isEmpty();
@@ -175,6 +187,61 @@ public final class Browser implements AutoCloseable {
         driver.executeScript("arguments[0].value = arguments[1];", driver.findElement(by), value);
     }
 
+    /**
+     * What the page lacks for a screen-reader or keyboard user (lang, one h1, a main landmark and a
+     * skip link to it, names for fields, buttons, links and images, unique ids), one sentence each.
+     */
+    @SuppressWarnings("unchecked")
+    public List<String> accessibilityProblems() {
+        return (List<String>) driver.executeScript(PAGE_CHECKS);
+    }
+
+    /** Presses keys as a keyboard user does: they go to whatever has the focus. */
+    public void press(CharSequence... keys) {
+        new Actions(driver).sendKeys(keys).perform();
+    }
+
+    /** Shift+Tab: the focus goes back one (a chord in sendKeys would release Shift before the Tab). */
+    public void pressShiftTab() {
+        new Actions(driver).keyDown(Keys.SHIFT).sendKeys(Keys.TAB).keyUp(Keys.SHIFT).perform();
+    }
+
+    /** The element that has the focus, described for a failure message. */
+    public String focused() {
+        WebElement element = driver.switchTo().activeElement();
+        String id = element.getDomAttribute("id");
+        return element.getTagName() + (id == null ? "" : "#" + id) + " \"" + element.getText().strip() + "\"";
+    }
+
+    /** Whether the focused element matches. */
+    public boolean focusIs(By by) {
+        WebElement active = driver.switchTo().activeElement();
+        return driver.findElements(by).stream().anyMatch(active::equals);
+    }
+
+    /**
+     * Presses Tab until the element matching has the focus, checking on the way that every element
+     * the focus lands on shows that it has it (an outline or a ring); fails after {@code limit} presses.
+     */
+    public int tabTo(By by, int limit) {
+        for (int presses = 0; presses < limit; presses++) {
+            if (focusIs(by)) {
+                return presses;
+            }
+            press(Keys.TAB);
+            if (!focusVisible()) {
+                throw new AssertionError("the focus on " + focused() + " is not visible");
+            }
+        }
+        throw new AssertionError(limit + " presses of Tab did not reach " + by + "; the focus is on " + focused());
+    }
+
+    /** Whether the focused element draws a focus indicator: an outline or a box shadow. */
+    public boolean focusVisible() {
+        return Boolean.TRUE.equals(driver.executeScript("const s = getComputedStyle(document.activeElement);"
+                + " return (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2) || s.boxShadow !== 'none';"));
+    }
+
     /** Keeps a screenshot under target/screenshots for a person to look at. */
     public void screenshot(String name) {
         try {
@@ -184,6 +251,14 @@ public final class Browser implements AutoCloseable {
             Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static String resource(String path) {
+        try (var in = Browser.class.getResourceAsStream(path)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
