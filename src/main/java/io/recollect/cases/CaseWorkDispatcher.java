@@ -50,11 +50,13 @@ class CaseWorkDispatcher {
     private final RepositoryService repository;
     private final ManagementService management;
     private final TransactionTemplate ownTransaction;
+    private final TaskHeadlines.Headline headlines;
     private final int chunkSize;
 
     CaseWorkDispatcher(CaseWorkQueue work, CollectionCases cases, RuntimeService runtime, TaskService tasks,
             RepositoryService repository, ManagementService management, PlatformTransactionManager transactions,
-            CollectionRunProperties properties) {
+            CollectionRunProperties properties, TaskHeadlines.Headline headlines) {
+        this.headlines = headlines;
         this.repository = repository;
         this.management = management;
         this.work = work;
@@ -85,7 +87,9 @@ class CaseWorkDispatcher {
             try {
                 chunk = ownTransaction.execute(status -> {
                     attempted.addAll(work.claim(size));
-                    int created = carryOutAll(attempted);
+                    int created = headlines.forCustomers(
+                            attempted.stream().map(CaseWorkQueue.Item::customerId).distinct().toList(),
+                            () -> carryOutAll(attempted));
                     work.doneAll(attempted.stream().map(CaseWorkQueue.Item::id).toList());
                     return new Dispatched(created, attempted.size(), 0);
                 });

@@ -63,6 +63,34 @@ class CollectionRunProcessTests extends IntegrationTest {
     }
 
     @Test
+    void tasksOpenedTogetherEachNameTheirOwnCustomerAndOpenInvoices() {
+        // Two accounts escalate on the same morning, so one dispatch chunk opens both tasks and
+        // reads their headline facts together.
+        CustomerView first = fixtures.customer(Segment.ENTERPRISE, RiskBand.A);
+        fixtures.overdueInvoice(first, "500.00", 3, time.today());
+        fixtures.overdueInvoice(first, "120.00", 1, time.today());
+        CustomerView second = fixtures.customer(Segment.ENTERPRISE, RiskBand.A);
+        fixtures.overdueInvoice(second, "75.00", 2, time.today());
+        cases.settle();
+        time.advanceDays(7);
+        cases.settle();
+
+        for (CustomerView customer : List.of(first, second)) {
+            Task task = cases.openTask(customer);
+            var open = invoices.openItems(customer.id());
+            var overdue = open.stream().filter(io.recollect.invoicing.OpenItem::overdue)
+                    .map(io.recollect.invoicing.OpenItem::openAmount).reduce(io.recollect.shared.Money::plus).orElseThrow();
+            assertThat(task.getName()).contains(customer.name()).contains(customer.externalRef())
+                    .contains(overdue.display() + " overdue");
+            assertThat(tasks.getVariableLocal(task.getId(), TaskHeadlines.VAR_OVERDUE_AMOUNT)).isEqualTo(overdue.display());
+            assertThat(tasks.getVariableLocal(task.getId(), TaskHeadlines.VAR_CUSTOMER_NAME)).isEqualTo(customer.name());
+            assertThat((String) tasks.getVariableLocal(task.getId(), TaskHeadlines.VAR_OPEN_INVOICES))
+                    .startsWith(open.get(0).number() + " ").contains(open.get(open.size() - 1).number());
+            assertThat(task.getDescription()).contains(open.size() + " open invoice(s)");
+        }
+    }
+
+    @Test
     void contactTaskPastItsSlaIsRaisedAndOfferedToManagers() {
         CustomerView customer = escalatedEnterpriseCase("500.00");
         Task contact = cases.openTask(customer);
