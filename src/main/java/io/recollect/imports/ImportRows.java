@@ -79,7 +79,7 @@ class ImportRows {
     }
 
     List<ImportView> recent(int limit) {
-        return jdbc.query("select " + COLUMNS + " from history_imports order by started_at desc fetch first :limit"
+        return jdbc.query("select " + COLUMNS + " from history_imports order by started_at desc, id fetch first :limit"
                 + " rows only", Map.of("limit", limit), (rs, n) -> view(rs));
     }
 

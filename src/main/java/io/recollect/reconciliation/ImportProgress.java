@@ -37,14 +37,21 @@ public record ImportProgress(UUID id, String fileName, Status status, int linesT
         return status == Status.RUNNING;
     }
 
-    /** As an operator should see it: RUNNING with no progress since before {@code staleBefore} is interrupted. */
-    ImportProgress asSeenAt(Instant staleBefore) {
-        if (status != Status.RUNNING || !updatedAt.isBefore(staleBefore)) {
+    /**
+     * As an operator should see it: RUNNING with no progress since before {@code staleBefore} is
+     * interrupted. One not read yet waits behind another upload on its node's one worker, so it
+     * counts as moving while any upload moves ({@code lastMove}, the latest progress of all).
+     */
+    ImportProgress asSeenAt(Instant staleBefore, Instant lastMove) {
+        Instant moved = linesTotal == 0 && lastMove != null && lastMove.isAfter(updatedAt) ? lastMove : updatedAt;
+        if (status != Status.RUNNING || !moved.isBefore(staleBefore)) {
             return this;
         }
+        String where = linesTotal == 0 ? "Interrupted before its lines were read"
+                : "Interrupted after " + linesProcessed + " of " + linesTotal + " lines";
         return new ImportProgress(id, fileName, Status.INTERRUPTED, linesTotal, linesProcessed, startedBy, startedAt,
                 updatedAt, finishedAt, statementId, recorded, suggested, exceptions, alreadyKnown, badLineCount,
-                "Interrupted after " + linesProcessed + " of " + linesTotal + " lines: no progress since " + updatedAt
+                where + ": no progress since " + updatedAt
                         + ", so the node importing it stopped. Nothing of it was recorded (a statement goes in whole"
                         + " or not at all); upload the same file again to import it.", badLines);
     }

@@ -87,7 +87,7 @@ class StatementImports {
         }
         List<BadLine> bad = jdbc.query("select line_no, message from statement_import_bad_lines where import_id = ?"
                 + " order by position", (rs, i) -> new BadLine(rs.getInt("line_no"), rs.getString("message")), id);
-        ImportProgress p = found.get(0).asSeenAt(staleBefore());
+        ImportProgress p = found.get(0).asSeenAt(staleBefore(), lastMove());
         return new ImportProgress(p.id(), p.fileName(), p.status(), p.linesTotal(), p.linesProcessed(), p.startedBy(),
                 p.startedAt(), p.updatedAt(), p.finishedAt(), p.statementId(), p.recorded(), p.suggested(), p.exceptions(),
                 p.alreadyKnown(), p.badLineCount(), p.message(), bad);
@@ -95,7 +95,14 @@ class StatementImports {
 
     List<ImportProgress> recent(int limit) {
         return jdbc.query("select * from statement_imports order by started_at desc, id fetch first " + limit
-                + " rows only", this::progress).stream().map(p -> p.asSeenAt(staleBefore())).toList();
+                + " rows only", this::progress).stream().map(p -> p.asSeenAt(staleBefore(), lastMove())).toList();
+    }
+
+    /** The latest progress of any upload still running, on any node. */
+    private java.time.Instant lastMove() {
+        Timestamp latest = jdbc.queryForObject("select max(updated_at) from statement_imports where status = ?",
+                Timestamp.class, Status.RUNNING.name());
+        return latest == null ? null : latest.toInstant();
     }
 
     private java.time.Instant staleBefore() {

@@ -110,7 +110,8 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers(path("/actuator/health/**"), path("/login"), path("/error")).permitAll()
                         // the login page is in the layout: its stylesheet and scripts load before anyone logs in
-                        .requestMatchers(path("/css/**"), path("/js/**"), path("/webjars/**")).permitAll()
+                        .requestMatchers(path("/css/**"), path("/js/**"), path("/webjars/htmx.org/**"),
+                                path("/webjars/echarts/**")).permitAll()
                         // the account page's actions: what collectors learn from customers
                         .requestMatchers(path(HttpMethod.POST, "/customers/**")).hasAnyRole(ADMIN, COLLECTORS, MANAGERS)
                         .requestMatchers(path("/customers"), path("/customers/**"))

@@ -3,6 +3,7 @@ package io.recollect.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.recollect.support.IntegrationTest;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -31,5 +32,14 @@ class HomePageIntegrationTests extends IntegrationTest {
 
         // the redirect to the login form is followed
         assertThat(page.getBody()).contains("name=\"username\"").doesNotContain("Welcome");
+    }
+
+    @Test
+    void beforeLoginOnlyTheLayoutsOwnAssetsOpen() {
+        assertThat(http.getForEntity("/webjars/htmx.org/dist/htmx.min.js", String.class).getBody()).contains("htmx");
+        // the other webjars (Camunda's apps, Swagger UI) tell versions: they wait for a login like any page
+        for (String other : List.of("/webjars/camunda/app/tasklist/scripts/config.js", "/webjars/swagger-ui/index.html")) {
+            assertThat(http.getForEntity(other, String.class).getBody()).as(other).contains("name=\"username\"");
+        }
     }
 }
