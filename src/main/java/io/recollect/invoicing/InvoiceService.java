@@ -138,48 +138,6 @@ public class InvoiceService {
                 org.springframework.data.domain.PageRequest.of(0, limit)).stream().map(InvoiceView::of).toList();
     }
 
-    /**
-     * What a chunk of bank lines could name, in one query each: the invoices with these payment
-     * references (normalised) and these numbers; what nobody has is absent.
-     */
-    @Transactional(readOnly = true)
-    public Named named(java.util.Collection<String> paymentReferences, java.util.Collection<String> numbers) {
-        java.util.Map<String, InvoiceView> byReference = new java.util.HashMap<>();
-        java.util.Map<String, InvoiceView> byNumber = new java.util.HashMap<>();
-        if (!paymentReferences.isEmpty()) {
-            invoices.findByPaymentReferenceIn(paymentReferences).forEach(i -> byReference.put(i.getPaymentReference(),
-                    InvoiceView.of(i)));
-        }
-        if (!numbers.isEmpty()) {
-            invoices.findByNumberIn(numbers).forEach(i -> byNumber.put(i.getNumber(), InvoiceView.of(i)));
-        }
-        return new Named(byReference, byNumber);
-    }
-
-    /** Invoices by payment reference and by number. */
-    public record Named(java.util.Map<String, InvoiceView> byPaymentReference, java.util.Map<String, InvoiceView> byNumber) {
-    }
-
-    /** Every open invoice with exactly one of these amounts open, oldest due first (candidates for a chunk of bank lines). */
-    @Transactional(readOnly = true)
-    public List<InvoiceView> openOfAmounts(java.util.Collection<java.math.BigDecimal> amounts, Currency currency) {
-        return amounts.isEmpty() ? List.of() : invoices.findOpenOfAmounts(amounts, currency.getCurrencyCode()).stream()
-                .map(InvoiceView::of).toList();
-    }
-
-    /** The open invoices of these customers, oldest due first, without the access check (for matching statements). */
-    @Transactional(readOnly = true)
-    public List<InvoiceView> openOf(java.util.Collection<UUID> customerIds) {
-        return customerIds.isEmpty() ? List.of() : invoices.findOpenByCustomers(customerIds).stream()
-                .map(InvoiceView::of).toList();
-    }
-
-    /** The invoice by its id, without the caller's customer-access check (for matching statements). */
-    @Transactional(readOnly = true)
-    public java.util.Optional<InvoiceView> findById(UUID invoiceId) {
-        return invoices.findById(invoiceId).map(InvoiceView::of);
-    }
-
     /** The invoice's number, for messages and comparisons between modules. */
     @Transactional(readOnly = true)
     public String numberOf(UUID invoiceId) {

@@ -24,15 +24,6 @@ interface Invoices extends JpaRepository<Invoice, UUID> {
 
     Optional<Invoice> findByPaymentReference(String paymentReference);
 
-    List<Invoice> findByPaymentReferenceIn(java.util.Collection<String> paymentReferences);
-
-    List<Invoice> findByNumberIn(java.util.Collection<String> numbers);
-
-    @Query("select i from Invoice i where i.status in"
-            + " (io.recollect.invoicing.InvoiceStatus.ISSUED, io.recollect.invoicing.InvoiceStatus.PARTIALLY_PAID)"
-            + " and i.openAmount in :amounts and i.currencyCode = :currency order by i.dueDate, i.number")
-    List<Invoice> findOpenOfAmounts(java.util.Collection<java.math.BigDecimal> amounts, String currency);
-
     /*
      * The open statuses are literals, not a collection parameter: Hibernate caches a query's SQL
      * only when no parameter is multi-valued, and these run several times per account and day.

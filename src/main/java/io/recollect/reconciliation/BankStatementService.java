@@ -51,8 +51,6 @@ public class BankStatementService {
     private static final int MAX_LINE_ID = 100 - EXTERNAL_ID_PREFIX.length();
     private static final int CHUNK = 500;
     private static final int PROGRESS_EVERY = 100;
-    /** Lines matched from one set of reads (references, open invoices of their amounts, IBANs). */
-    private static final int MATCH_CHUNK = 100;
 
     private final StatementMatcher matcher;
     private final PaymentService payments;
@@ -209,12 +207,7 @@ public class BankStatementService {
                 + " suggested, exceptions, already_known, bad_lines) values (?, ?, ?, ?, ?, 0, 0, 0, 0, 0, 0)",
                 statementId, upload.fileName(), format.name(), Actors.current(), clock.instant().atOffset(ZoneOffset.UTC));
         int done = bad.size();
-        StatementMatcher.Chunk chunk = null;
-        for (int at = 0; at < lines.size(); at++) {
-            StatementLine line = lines.get(at);
-            if (at % MATCH_CHUNK == 0) {
-                chunk = matcher.chunk(lines.subList(at, Math.min(lines.size(), at + MATCH_CHUNK)));
-            }
+        for (StatementLine line : lines) {
             if (++done % PROGRESS_EVERY == 0) {
                 imports.processed(importId, done);
                 // The statement is one transaction: without this every query would dirty-check all
@@ -227,7 +220,7 @@ public class BankStatementService {
                         List.of()));
                 continue;
             }
-            LineResult result = match(statementId, line, chunk);
+            LineResult result = match(statementId, line);
             results.add(result);
             switch (result.outcome()) {
                 case RECORDED -> recorded++;
@@ -255,18 +248,17 @@ public class BankStatementService {
         return known;
     }
 
-    private LineResult match(UUID statementId, StatementLine line, StatementMatcher.Chunk chunk) {
-        var byReference = chunk.byReference(line.reference())
+    private LineResult match(UUID statementId, StatementLine line) {
+        var byReference = matcher.byReference(line.reference())
                 .filter(invoice -> invoice.total().currency().getCurrencyCode().equals(line.currency()));
         if (byReference.isPresent()) {
             PaymentView payment = recordFor(line, byReference.get());
-            chunk.paid(payment.customerId(), line.payerIban());
             insertLine(statementId, line, LineOutcome.RECORDED, payment.customerId(), byReference.get().number(),
                     payment.id(), List.of(), null);
             return new LineResult(line.lineNo(), line.lineId(), LineOutcome.RECORDED, byReference.get().number(),
                     payment.id(), null, List.of());
         }
-        StatementMatcher.Candidates candidates = chunk.candidates(line);
+        StatementMatcher.Candidates candidates = matcher.candidates(line);
         LineOutcome outcome = candidates.suggested().isPresent() ? LineOutcome.SUGGESTED : LineOutcome.EXCEPTION;
         String suggestedNumber = candidates.suggested().map(InvoiceView::number).orElse(null);
         String taskId = openTask(line, outcome, candidates.described());
