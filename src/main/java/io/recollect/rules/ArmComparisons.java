@@ -94,14 +94,16 @@ public class ArmComparisons {
                     c[1]++;
                     c[2] += Math.max(0, ChronoUnit.DAYS.between(decided, rs.getDate(3).toLocalDate()));
                 }, append(period, java.sql.Date.valueOf(to)));
-        jdbc.query(ACCOUNTS + "select a.arm, r.status, count(*) from accounts a join promises r on r.customer_id = a.customer_id"
-                + " where r.recorded_at >= ? and r.recorded_at < ? group by a.arm, r.status", rs -> {
-                    int index = switch (rs.getString(2)) {
-                        case "KEPT" -> 3;
-                        case "BROKEN" -> 4;
-                        default -> 5;
-                    };
-                    counts.get(Arm.valueOf(rs.getString(1)))[index] += rs.getLong(3);
+        // promises kept, broken, and still open or otherwise ended, per arm
+        jdbc.query(ACCOUNTS + "select a.arm, sum(case when r.status = 'KEPT' then 1 else 0 end),"
+                + " sum(case when r.status = 'BROKEN' then 1 else 0 end),"
+                + " sum(case when r.status in ('KEPT', 'BROKEN') then 0 else 1 end)"
+                + " from accounts a join promises r on r.customer_id = a.customer_id"
+                + " where r.recorded_at >= ? and r.recorded_at < ? group by a.arm", rs -> {
+                    long[] c = counts.get(Arm.valueOf(rs.getString(1)));
+                    c[3] = rs.getLong(2);
+                    c[4] = rs.getLong(3);
+                    c[5] = rs.getLong(4);
                 }, append(append(period, start(from)), start(to.plusDays(1))));
         Map<Arm, Map<String, BigDecimal[]>> money = collected(period, from, to);
         List<ArmComparison.Figures> arms = new ArrayList<>();

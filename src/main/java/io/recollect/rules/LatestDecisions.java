@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 /**
  * Each case's latest decision, kept beside the decision history in the transaction that records
  * it, so "open cases by action and by rule" reads one row per case instead of ranking the whole
- * history (a few million rows at 100,000 accounts: docs/dashboard-benchmark.md).
+ * history.
  */
 @Component
 class LatestDecisions {
