@@ -16,7 +16,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
@@ -29,7 +28,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
-import io.recollect.security.Roles;
 import io.recollect.support.RuleTables;
 import java.sql.Timestamp;
 import java.util.HexFormat;
@@ -51,7 +49,7 @@ class CollectionRunWithEditedTableTests extends IntegrationTest {
      */
     @BeforeEach
     void activateEditedTable() throws IOException {
-        identity.ensureUser("manager2", PASSWORD, "Max", "Manager", "m2@test.example", List.of(Roles.MANAGERS));
+        ensureSecondManager();
         UUID id = UUID.randomUUID();
         byte[] content = Files.readAllBytes(editedSheet());
         jdbc.update("insert into rule_table_versions (id, table_name, content, sha256, uploaded_by, uploaded_at,"

@@ -14,7 +14,6 @@ import io.recollect.customers.CustomerView;
 import io.recollect.customers.RiskBand;
 import io.recollect.customers.Segment;
 import io.recollect.rules.internal.ArmBuckets;
-import io.recollect.security.Roles;
 import io.recollect.support.IntegrationTest;
 import io.recollect.support.RuleTables;
 import java.math.BigDecimal;
@@ -51,7 +50,7 @@ class ChampionChallengerIntegrationTests extends IntegrationTest {
 
     @BeforeEach
     void secondManager() {
-        identity.ensureUser("manager2", PASSWORD, "Max", "Manager", "m2@test.example", List.of(Roles.MANAGERS));
+        ensureSecondManager();
         RuleTables.restoreShipped(as("manager2"));
     }
 

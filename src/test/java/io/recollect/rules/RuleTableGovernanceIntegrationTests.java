@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.recollect.customers.CustomerView;
 import io.recollect.customers.RiskBand;
 import io.recollect.customers.Segment;
-import io.recollect.security.Roles;
 import io.recollect.support.ErrorLog;
 import io.recollect.support.IntegrationTest;
 import io.recollect.support.RuleTables;
@@ -48,7 +47,7 @@ class RuleTableGovernanceIntegrationTests extends IntegrationTest {
 
     @BeforeEach
     void secondManager() {
-        identity.ensureUser("manager2", PASSWORD, "Max", "Manager", "m2@test.example", List.of(Roles.MANAGERS));
+        ensureSecondManager();
         RuleTables.restoreShipped(as("manager2"));
     }
 

@@ -8,13 +8,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.recollect.customers.CustomerView;
 import io.recollect.customers.RiskBand;
 import io.recollect.customers.Segment;
-import io.recollect.security.Roles;
 import io.recollect.support.Browser;
 import io.recollect.support.IntegrationTest;
 import io.recollect.support.RuleTables;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,7 +34,7 @@ class RuleTablePageBrowserTests extends IntegrationTest {
 
     @BeforeEach
     void secondManager() {
-        identity.ensureUser("manager2", PASSWORD, "Max", "Manager", "m2@test.example", List.of(Roles.MANAGERS));
+        ensureSecondManager();
         RuleTables.restoreShipped(as("manager2"));
     }
 

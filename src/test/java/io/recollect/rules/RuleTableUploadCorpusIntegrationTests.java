@@ -83,8 +83,7 @@ class RuleTableUploadCorpusIntegrationTests extends IntegrationTest {
 
     /** A rejected version is never activated, even by a manager other than its uploader. */
     private int activate(String versionId) {
-        identity.ensureUser("manager2", PASSWORD, "Max", "Manager", "m2@test.example",
-                List.of(io.recollect.security.Roles.MANAGERS));
+        ensureSecondManager();
         return as("manager2").postForEntity(RuleTables.PATH + "/versions/" + versionId + "/activation", null,
                 JsonNode.class).getStatusCode().value();
     }

@@ -13,10 +13,8 @@ import io.recollect.customers.RiskBand;
 import io.recollect.customers.Segment;
 import io.recollect.payments.PaymentService;
 import io.recollect.payments.PaymentView;
-import io.recollect.security.Roles;
 import io.recollect.support.IntegrationTest;
 import io.recollect.support.RuleTables;
-import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,7 +38,7 @@ class SimulationMatchesRunIntegrationTests extends IntegrationTest {
 
     @BeforeEach
     void secondManager() {
-        identity.ensureUser("manager2", PASSWORD, "Max", "Manager", "m2@test.example", List.of(Roles.MANAGERS));
+        ensureSecondManager();
         RuleTables.restoreShipped(as("manager2"));
     }
 

@@ -76,6 +76,11 @@ public abstract class IntegrationTest {
         identity.ensureUser("admin", PASSWORD, "Ada", "Admin", "a@test.example", List.of(Roles.ADMIN));
     }
 
+    /** A second collection manager, for what four-eyes keeps from the one who asked or uploaded. */
+    protected void ensureSecondManager() {
+        identity.ensureUser("manager2", PASSWORD, "Max", "Manager", "m2@test.example", List.of(Roles.MANAGERS));
+    }
+
     @AfterEach
     void leaveNoProcessRunning() {
         List<String> running = runtime.createProcessInstanceQuery().list().stream().map(p -> p.getId()).toList();

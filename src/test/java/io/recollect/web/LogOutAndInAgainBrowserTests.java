@@ -2,10 +2,8 @@ package io.recollect.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.recollect.security.Roles;
 import io.recollect.support.Browser;
 import io.recollect.support.IntegrationTest;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -22,7 +20,7 @@ class LogOutAndInAgainBrowserTests extends IntegrationTest {
 
     @Test
     void secondManagerLogsInWhereTheFirstLoggedOut() {
-        identity.ensureUser("manager2", PASSWORD, "Max", "Manager", "m2@test.example", List.of(Roles.MANAGERS));
+        ensureSecondManager();
         try (Browser browser = Browser.open(port)) {
             browser.logIn("manager", PASSWORD);
             browser.go("/rule-tables/collection-path");

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.recollect.customers.CustomerView;
-import io.recollect.security.Roles;
 import io.recollect.support.IntegrationTest;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -40,7 +39,7 @@ class WriteOffApprovalVersionsIntegrationTests extends IntegrationTest {
 
     @BeforeEach
     void secondManager() {
-        identity.ensureUser("manager2", PASSWORD, "Max", "Manager", "m2@test.example", List.of(Roles.MANAGERS));
+        ensureSecondManager();
     }
 
     @AfterEach
