@@ -137,19 +137,16 @@ class AccountDecider {
     private BatchFacts read(List<UUID> customerIds, boolean apply) {
         Map<UUID, Set<UUID>> disputed = disputes.disputedInvoices(customerIds);
         Set<UUID> leaveOut = disputed.values().stream().flatMap(Set::stream).collect(Collectors.toSet());
-        Map<UUID, List<OpenItem>> open;
         if (apply) {
             // Money the customer already paid pays their oldest invoices before anything is dunned.
             payments.applyCredit(customerIds, leaveOut);
-            open = invoices.openItems(customerIds);
-        } else {
-            open = invoices.openItems(customerIds);
-            Map<UUID, io.recollect.shared.Money> credit = payments.creditToApply(open, leaveOut);
-            if (!credit.isEmpty()) {
-                open.replaceAll((customerId, items) -> items.stream().map(item -> credit.containsKey(item.invoiceId())
-                        ? item.paidBy(credit.get(item.invoiceId())) : java.util.Optional.of(item))
-                        .flatMap(java.util.Optional::stream).toList());
-            }
+        }
+        Map<UUID, List<OpenItem>> open = invoices.openItems(customerIds);
+        Map<UUID, io.recollect.shared.Money> credit = apply ? Map.of() : payments.creditToApply(open, leaveOut);
+        if (!credit.isEmpty()) {
+            open.replaceAll((customerId, items) -> items.stream().map(item -> credit.containsKey(item.invoiceId())
+                    ? item.paidBy(credit.get(item.invoiceId())) : java.util.Optional.of(item))
+                    .flatMap(java.util.Optional::stream).toList());
         }
         Map<UUID, CollectionCase> openCases = cases.findOpenByCustomerIds(customerIds).stream()
                 .collect(Collectors.toMap(CollectionCase::getCustomerId, c -> c));
