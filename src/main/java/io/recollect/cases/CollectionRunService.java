@@ -130,7 +130,7 @@ public class CollectionRunService {
     private int decideChunk(UUID runId, int size) {
         List<UUID> claimed = schedule.claimDue(runs.cutoff(runId), size);
         AccountDecider.BatchResult result = decider.decide(claimed);
-        runs.add(runId, result.decided(), result.emailsQueued(), 0, 0);
+        runs.add(runId, result.decided(), result.emailsQueued(), 0);
         runs.addEmails(runId, result.emailIds());
         return claimed.size();
     }
@@ -166,7 +166,7 @@ public class CollectionRunService {
     private int dispatchCaseWork(UUID runId, int limit) {
         CaseWorkDispatcher.Dispatched dispatched = dispatcher.dispatch(limit);
         if (runId != null) {
-            transaction.executeWithoutResult(status -> runs.add(runId, 0, 0, 0, dispatched.tasksCreated()));
+            transaction.executeWithoutResult(status -> runs.add(runId, 0, 0, dispatched.tasksCreated()));
         }
         return dispatched.tasksCreated();
     }

@@ -46,11 +46,15 @@ class CollectionRuns {
         return n != null && n > 0;
     }
 
-    void add(UUID id, int decided, int emailsQueued, int emailsSent, int tasksCreated) {
-        jdbc.update("update collection_runs set decided = decided + :decided, emails_queued = emails_queued + :queued,"
-                + " emails_sent = emails_sent + :sent, tasks_created = tasks_created + :tasks where id = :id",
+    /** Adds a chunk's counts to the run as a row of its own, so chunks never wait on one another. */
+    void add(UUID id, int decided, int emailsQueued, int tasksCreated) {
+        if (decided == 0 && emailsQueued == 0 && tasksCreated == 0) {
+            return;
+        }
+        jdbc.update("insert into collection_run_counts (run_id, decided, emails_queued, tasks_created)"
+                + " values (:id, :decided, :queued, :tasks)",
                 new MapSqlParameterSource("id", id).addValue("decided", decided).addValue("queued", emailsQueued)
-                        .addValue("sent", emailsSent).addValue("tasks", tasksCreated));
+                        .addValue("tasks", tasksCreated));
     }
 
     /** The emails a batch of the run queued, so their sending counts to the run. */
@@ -66,10 +70,14 @@ class CollectionRuns {
     }
 
     Optional<CollectionRunView> find(UUID id, int failedBatches) {
-        return jdbc.query("select id, kind, daily_date, status, started_by, started_at, cutoff, finished_at,"
-                + " accounts_due, decided, emails_queued, (select count(*) from collection_run_emails e join communications c"
-                + " on c.id = e.communication_id where e.run_id = r.id and c.status = 'SENT'), tasks_created"
-                + " from collection_runs r where id = :id",
+        return jdbc.query("select r.id, r.kind, r.daily_date, r.status, r.started_by, r.started_at, r.cutoff, r.finished_at,"
+                + " r.accounts_due, r.decided + coalesce(n.decided, 0), r.emails_queued + coalesce(n.queued, 0),"
+                + " (select count(*) from collection_run_emails e join communications c"
+                + " on c.id = e.communication_id where e.run_id = r.id and c.status = 'SENT'),"
+                + " r.tasks_created + coalesce(n.tasks, 0)"
+                + " from collection_runs r left join (select run_id, sum(decided) decided, sum(emails_queued) queued,"
+                + " sum(tasks_created) tasks from collection_run_counts where run_id = :id group by run_id) n"
+                + " on n.run_id = r.id where r.id = :id",
                 Map.of("id", id), (rs, n) -> new CollectionRunView(rs.getObject(1, UUID.class), rs.getString(2),
                         rs.getObject(3, LocalDate.class), rs.getString(4), rs.getString(5),
                         instant(rs.getObject(6, OffsetDateTime.class)), instant(rs.getObject(7, OffsetDateTime.class)),
