@@ -9,6 +9,7 @@ public final class CollectionRunProcess {
     public static final String VAR_BATCHES = "batches";
     /** The run's dispatch jobs, one per batch of case work (processes/collection-run.bpmn). */
     public static final String VAR_WORK_BATCHES = "workBatches";
+    public static final String VAR_EMAIL_BATCHES = "emailBatches";
 
     private CollectionRunProcess() {
     }

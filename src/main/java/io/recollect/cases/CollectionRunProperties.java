@@ -13,10 +13,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param dispatchChunk pieces of case work carried out per transaction
  * @param dispatchBatch pieces of case work one job of the run's parallel dispatch carries out
  * @param emailLimit emails one pass sends
+ * @param emailBatch emails one job of the run's parallel sending sends, over one SMTP connection
  */
 @ConfigurationProperties("recollect.run")
 record CollectionRunProperties(@DefaultValue("500") int batchSize, @DefaultValue("true") boolean schedulerEnabled,
         @DefaultValue("5000") int dispatchLimit, @DefaultValue("5000") int emailLimit,
         @DefaultValue("50") int dispatchChunk, @DefaultValue("500") int dispatchBatch,
-        @DefaultValue("100") int decideChunk) {
+        @DefaultValue("100") int decideChunk, @DefaultValue("1000") int emailBatch) {
 }

@@ -171,6 +171,18 @@ public class CollectionRunService {
         return dispatched.tasksCreated();
     }
 
+    /** How many sending jobs the emails queued now need: at least one, so the step shows. */
+    List<Integer> planEmails() {
+        int queued = communications.countDue();
+        int batches = Math.max(1, (queued + properties.emailBatch() - 1) / properties.emailBatch());
+        return java.util.stream.IntStream.range(0, batches).boxed().toList();
+    }
+
+    /** One of the run's sending jobs, beside the others and the dispatch: up to a batch of emails. */
+    int sendEmailBatch(UUID runId) {
+        return communications.sendQueued(properties.emailBatch()).sent();
+    }
+
     /**
      * Sends the queued emails. The run counts its own emails as sent whoever sent them (see
      * {@link CollectionRuns#find}), so nothing is added here.

@@ -8,7 +8,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The steps of processes/collection-run.bpmn, each a one-line call into the run: plan the
- * batches, decide one batch, decide what is left, plan and carry out case work, send the emails, finish.
+ * batches, decide one batch, decide what is left, plan case work and emails, carry out the case work
+ * beside sending the emails, send what is left, finish.
  * The run's identity is its business key.
  */
 @Configuration(proxyBeanMethods = false)
@@ -31,7 +32,10 @@ class CollectionRunSteps {
 
     @Bean
     JavaDelegate planRunCaseWork(CollectionRunService runs) {
-        return execution -> execution.setVariable(CollectionRunProcess.VAR_WORK_BATCHES, runs.planCaseWork());
+        return execution -> {
+            execution.setVariable(CollectionRunProcess.VAR_WORK_BATCHES, runs.planCaseWork());
+            execution.setVariable(CollectionRunProcess.VAR_EMAIL_BATCHES, runs.planEmails());
+        };
     }
 
     @Bean
@@ -42,6 +46,11 @@ class CollectionRunSteps {
     @Bean
     JavaDelegate dispatchRunCaseWork(CollectionRunService runs) {
         return execution -> runs.dispatchCaseWork(runId(execution));
+    }
+
+    @Bean
+    JavaDelegate sendRunEmailBatch(CollectionRunService runs) {
+        return execution -> runs.sendEmailBatch(runId(execution));
     }
 
     @Bean

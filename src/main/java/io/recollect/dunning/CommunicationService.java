@@ -224,6 +224,11 @@ public class CommunicationService {
         return sender.sendQueued(limit);
     }
 
+    /** How many queued emails are due to be sent now. */
+    public int countDue() {
+        return sender.countDue();
+    }
+
     /**
      * Sends one queued email now, whatever its retry schedule; a sent one is left alone. Throws
      * when it was not sent, so a job calling this is retried and then shows an incident.

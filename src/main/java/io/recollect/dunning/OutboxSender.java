@@ -93,6 +93,12 @@ class OutboxSender {
         }
     }
 
+    int countDue() {
+        Integer due = jdbc.queryForObject("select count(*) from communications where status = 'QUEUED'"
+                + " and next_attempt_at <= ?", Integer.class, at(clock.instant()));
+        return due == null ? 0 : due;
+    }
+
     private Optional<OutboxMail> claimNext() {
         List<OutboxMail> due = jdbc.query("select " + COLUMNS + " from communications"
                 + " where status = 'QUEUED' and next_attempt_at <= ?"

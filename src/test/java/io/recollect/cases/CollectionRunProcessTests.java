@@ -16,6 +16,7 @@ import io.recollect.support.IntegrationTest;
 import io.recollect.support.Mailbox;
 import java.math.BigDecimal;
 import java.util.List;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,8 @@ class CollectionRunProcessTests extends IntegrationTest {
     PromiseService promises;
     @Autowired
     TaskService tasks;
+    @Autowired
+    HistoryService history;
     @Autowired
     InvoiceService invoices;
     @Autowired
@@ -217,6 +220,41 @@ class CollectionRunProcessTests extends IntegrationTest {
         assertThat(run.failedBatches()).isZero();
         assertThat(as("collector").postForEntity("/api/collection-runs", null, String.class).getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    /**
+     * The emails go out in jobs of their own (two emails each here) beside the tasks being
+     * opened, and each email once: the sending jobs claim with SKIP LOCKED.
+     */
+    @Test
+    void theRunSendsItsEmailsInParallelJobsBesideTheTasksAndEachOnce() {
+        List<CustomerView> customers = new java.util.ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            CustomerView customer = fixtures.customer(Segment.CONSUMER, RiskBand.B);
+            fixtures.overdueInvoice(customer, "40.00", 20, time.today());
+            customers.add(customer);
+        }
+        CustomerView toCall = fixtures.customer(Segment.CONSUMER, RiskBand.B);
+        fixtures.overdueInvoice(toCall, "130.00", 130, time.today());
+
+        var started = as("manager").postForEntity("/api/collection-runs", null, CollectionRunView.class);
+        cases.settle();
+
+        CollectionRunView run = as("manager").getForObject(started.getHeaders().getLocation(), CollectionRunView.class);
+        assertThat(run.status()).isEqualTo("FINISHED");
+        assertThat(run.emailsQueued()).isGreaterThanOrEqualTo(7);
+        assertThat(run.emailsSent()).isEqualTo(run.emailsQueued());
+        assertThat(run.tasksCreated()).isGreaterThanOrEqualTo(1);
+        String instance = history.createHistoricProcessInstanceQuery().processDefinitionKey("collection-run")
+                .processInstanceBusinessKey(started.getBody().id().toString()).singleResult().getId();
+        long sendingJobs = history.createHistoricActivityInstanceQuery().processInstanceId(instance)
+                .activityId("Task_SendEmailBatch").count();
+        assertThat(sendingJobs).isGreaterThanOrEqualTo(4);
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance)
+                .activityId("Task_DispatchCaseWorkBatch").count()).isGreaterThanOrEqualTo(1);
+        for (CustomerView customer : customers) {
+            assertThat(Mailbox.dunning(mail, customer.email())).hasSize(1);
+        }
     }
 
     @Test
