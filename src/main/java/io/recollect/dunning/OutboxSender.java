@@ -63,12 +63,21 @@ class OutboxSender {
         this.retriedCounter = meters.counter("recollect.mail.retried");
     }
 
-    /** Sends up to {@code limit} due emails over one SMTP connection; stops at the first sign of an outage. */
+    /**
+     * Sends up to {@code limit} due emails over one SMTP connection; stops at the first sign of an
+     * outage. Each claim starts after the one before, in the outbox's order, so a pass never walks
+     * again over the emails it sent (dead index entries until the table is vacuumed) or those other
+     * senders hold; one it passed because another sender held it is still queued for the next pass.
+     */
     SendResult sendQueued(int limit) {
         SendResult result = SendResult.NONE;
+        Position[] after = {null};
         try (MailDelivery.Connection smtp = delivery.connection()) {
             while (result.total() < limit) {
-                Outcome outcome = ownTransaction.execute(status -> claimNext().map(mail -> attempt(mail, smtp)).orElse(null));
+                Outcome outcome = ownTransaction.execute(status -> claimNext(after[0]).map(claimed -> {
+                    after[0] = claimed.position();
+                    return attempt(claimed.mail(), smtp);
+                }).orElse(null));
                 if (outcome == null) {
                     break;
                 }
@@ -99,12 +108,27 @@ class OutboxSender {
         return due == null ? 0 : due;
     }
 
-    private Optional<OutboxMail> claimNext() {
-        List<OutboxMail> due = jdbc.query("select " + COLUMNS + " from communications"
-                + " where status = 'QUEUED' and next_attempt_at <= ?"
-                + " order by next_attempt_at, id fetch first 1 rows only for update skip locked",
-                MAIL, at(clock.instant()));
-        return due.stream().findFirst().map(this::withAttachments);
+    /** Where a pass has got to in the outbox's order (next attempt, then id). */
+    private record Position(OffsetDateTime dueAt, UUID id) {
+    }
+
+    private record Claimed(OutboxMail mail, Position position) {
+    }
+
+    private Optional<Claimed> claimNext(Position after) {
+        RowMapper<Claimed> claimed = (rs, row) -> new Claimed(MAIL.mapRow(rs, row),
+                new Position(rs.getObject("next_attempt_at", OffsetDateTime.class), rs.getObject("id", UUID.class)));
+        List<Claimed> due = after == null
+                ? jdbc.query("select " + COLUMNS + ", next_attempt_at from communications"
+                        + " where status = 'QUEUED' and next_attempt_at <= ?"
+                        + " order by next_attempt_at, id fetch first 1 rows only for update skip locked",
+                        claimed, at(clock.instant()))
+                : jdbc.query("select " + COLUMNS + ", next_attempt_at from communications"
+                        + " where status = 'QUEUED' and next_attempt_at <= ? and next_attempt_at >= ?"
+                        + " and (next_attempt_at > ? or id > ?)"
+                        + " order by next_attempt_at, id fetch first 1 rows only for update skip locked",
+                        claimed, at(clock.instant()), after.dueAt(), after.dueAt(), after.id());
+        return due.stream().findFirst().map(c -> new Claimed(withAttachments(c.mail()), c.position()));
     }
 
     private OutboxMail withAttachments(OutboxMail mail) {
