@@ -80,13 +80,15 @@ class CaseWorkDispatcher {
     Dispatched dispatch(int limit) {
         Dispatched result = new Dispatched(0, 0, 0);
         int tried = 0;
+        CaseWorkQueue.Item last = null;
         while (tried < limit) {
+            CaseWorkQueue.Item after = last;
             int size = Math.min(chunkSize, limit - tried);
             List<CaseWorkQueue.Item> attempted = new ArrayList<>(size);
             Dispatched chunk;
             try {
                 chunk = ownTransaction.execute(status -> {
-                    attempted.addAll(work.claim(size));
+                    attempted.addAll(work.claim(size, after));
                     int created = headlines.forCustomers(
                             attempted.stream().map(CaseWorkQueue.Item::customerId).distinct().toList(),
                             () -> carryOutAll(attempted));
@@ -99,6 +101,7 @@ class CaseWorkDispatcher {
             }
             result = result.plus(chunk);
             tried += attempted.size();
+            last = attempted.isEmpty() ? last : attempted.get(attempted.size() - 1);
             if (attempted.size() < size) {
                 break;
             }

@@ -26,7 +26,7 @@ class CaseWorkQueue {
 
     /** One piece of work, as claimed. */
     record Item(UUID id, UUID caseId, UUID customerId, UUID decisionId, CaseWorkKind kind, String candidateGroup,
-            int priority, Instant dueAt, int attempts) {
+            int priority, Instant dueAt, int attempts, OffsetDateTime createdAt) {
     }
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -66,11 +66,11 @@ class CaseWorkQueue {
     }
 
     private static final String COLUMNS = "select id, case_id, customer_id, decision_id, kind, candidate_group, priority,"
-            + " due_at, attempts from case_work";
+            + " due_at, attempts, created_at from case_work";
     private static final RowMapper<Item> ITEM = (rs, n) -> new Item(rs.getObject(1, UUID.class),
             rs.getObject(2, UUID.class), rs.getObject(3, UUID.class), rs.getObject(4, UUID.class),
             CaseWorkKind.valueOf(rs.getString(5)), rs.getString(6), rs.getInt(7),
-            instant(rs.getObject(8, OffsetDateTime.class)), rs.getInt(9));
+            instant(rs.getObject(8, OffsetDateTime.class)), rs.getInt(9), rs.getObject(10, OffsetDateTime.class));
 
     /** The oldest pending work not held by another transaction, locked for the caller's. */
     @Transactional(propagation = Propagation.MANDATORY)
@@ -81,9 +81,25 @@ class CaseWorkQueue {
     /** Up to {@code limit} of the oldest pending pieces not held by another transaction, oldest first, locked. */
     @Transactional(propagation = Propagation.MANDATORY)
     List<Item> claim(int limit) {
+        return claim(limit, null);
+    }
+
+    /**
+     * As {@link #claim(int)}, after {@code after} in the queue's order (created, then id): a pass
+     * that claims chunk after chunk never walks again over the pieces it carried out (dead index
+     * entries until the table is vacuumed). A piece it passed because another transaction held
+     * it is still pending for the next pass.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    List<Item> claim(int limit, Item after) {
+        MapSqlParameterSource params = new MapSqlParameterSource("now", ts(clock.instant())).addValue("limit", limit);
+        String from = "";
+        if (after != null) {
+            from = " and created_at >= :after and (created_at > :after or id > :afterId)";
+            params.addValue("after", after.createdAt()).addValue("afterId", after.id());
+        }
         return jdbc.query(COLUMNS + " where status = 'PENDING' and (next_attempt_at is null or next_attempt_at <= :now)"
-                + " order by created_at fetch first :limit rows only for update skip locked",
-                new MapSqlParameterSource("now", ts(clock.instant())).addValue("limit", limit), ITEM);
+                + from + " order by created_at, id fetch first :limit rows only for update skip locked", params, ITEM);
     }
 
     /** This piece, if it is still pending and no other transaction holds it, locked for the caller's. */
