@@ -85,6 +85,10 @@ class ConcurrentStartupIntegrationTests {
                         "--server.port=0",
                         "--spring.jmx.enabled=false",
                         "--camunda.bpm.process-engine-name=" + node,
+                        // The Camunda webapps keep their engine lookup in static fields: a node's would
+                        // replace the suite's own and, once the node closes, leave Tasklist and
+                        // Cockpit of every other context without an engine (500s).
+                        "--camunda.bpm.webapp.enabled=false",
                         "--recollect.mail.outbox.sweep-interval=0s");
     }
 }
