@@ -103,9 +103,7 @@ public class CollectionRunService {
 
     /** How many batches the run plans: at least one, so an empty run still shows its steps. */
     List<Integer> plan(UUID runId) {
-        int due = schedule.countDue(runs.cutoff(runId));
-        int batches = Math.max(1, (due + properties.batchSize() - 1) / properties.batchSize());
-        return java.util.stream.IntStream.range(0, batches).boxed().toList();
+        return batches(schedule.countDue(runs.cutoff(runId)), properties.batchSize());
     }
 
     /**
@@ -148,9 +146,7 @@ public class CollectionRunService {
 
     /** How many dispatch jobs the case work waiting now needs: at least one, so the step shows. */
     List<Integer> planCaseWork() {
-        int pending = work.countPending();
-        int batches = Math.max(1, (pending + properties.dispatchBatch() - 1) / properties.dispatchBatch());
-        return java.util.stream.IntStream.range(0, batches).boxed().toList();
+        return batches(work.countPending(), properties.dispatchBatch());
     }
 
     /** One of the run's dispatch jobs: up to a batch of case work, beside the others. */
@@ -173,9 +169,13 @@ public class CollectionRunService {
 
     /** How many sending jobs the emails queued now need: at least one, so the step shows. */
     List<Integer> planEmails() {
-        int queued = communications.countDue();
-        int batches = Math.max(1, (queued + properties.emailBatch() - 1) / properties.emailBatch());
-        return java.util.stream.IntStream.range(0, batches).boxed().toList();
+        return batches(communications.countDue(), properties.emailBatch());
+    }
+
+    /** A multi-instance's collection: one element per job of {@code perJob} pieces, and at least one. */
+    private static List<Integer> batches(int pieces, int perJob) {
+        int jobs = Math.max(1, (pieces + perJob - 1) / perJob);
+        return java.util.stream.IntStream.range(0, jobs).boxed().toList();
     }
 
     /** One of the run's sending jobs, beside the others and the dispatch: up to a batch of emails. */

@@ -118,16 +118,15 @@ class OutboxSender {
     private Optional<Claimed> claimNext(Position after) {
         RowMapper<Claimed> claimed = (rs, row) -> new Claimed(MAIL.mapRow(rs, row),
                 new Position(rs.getObject("next_attempt_at", OffsetDateTime.class), rs.getObject("id", UUID.class)));
-        List<Claimed> due = after == null
-                ? jdbc.query("select " + COLUMNS + ", next_attempt_at from communications"
-                        + " where status = 'QUEUED' and next_attempt_at <= ?"
-                        + " order by next_attempt_at, id fetch first 1 rows only for update skip locked",
-                        claimed, at(clock.instant()))
-                : jdbc.query("select " + COLUMNS + ", next_attempt_at from communications"
-                        + " where status = 'QUEUED' and next_attempt_at <= ? and next_attempt_at >= ?"
-                        + " and (next_attempt_at > ? or id > ?)"
-                        + " order by next_attempt_at, id fetch first 1 rows only for update skip locked",
-                        claimed, at(clock.instant()), after.dueAt(), after.dueAt(), after.id());
+        List<Object> args = new java.util.ArrayList<>(List.of(at(clock.instant())));
+        String from = "";
+        if (after != null) {
+            from = " and next_attempt_at >= ? and (next_attempt_at > ? or id > ?)";
+            args.addAll(List.of(after.dueAt(), after.dueAt(), after.id()));
+        }
+        List<Claimed> due = jdbc.query("select " + COLUMNS + ", next_attempt_at from communications"
+                + " where status = 'QUEUED' and next_attempt_at <= ?" + from
+                + " order by next_attempt_at, id fetch first 1 rows only for update skip locked", claimed, args.toArray());
         return due.stream().findFirst().map(c -> new Claimed(withAttachments(c.mail()), c.position()));
     }
 
