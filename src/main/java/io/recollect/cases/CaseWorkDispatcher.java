@@ -11,17 +11,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
+import org.camunda.bpm.engine.runtime.Execution;
 import org.camunda.bpm.engine.runtime.NativeProcessInstanceQuery;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.NativeTaskQuery;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -51,11 +62,13 @@ class CaseWorkDispatcher {
     private final ManagementService management;
     private final TransactionTemplate ownTransaction;
     private final TaskHeadlines.Headline headlines;
+    private final NamedParameterJdbcTemplate jdbc;
     private final int chunkSize;
 
     CaseWorkDispatcher(CaseWorkQueue work, CollectionCases cases, RuntimeService runtime, TaskService tasks,
             RepositoryService repository, ManagementService management, PlatformTransactionManager transactions,
-            CollectionRunProperties properties, TaskHeadlines.Headline headlines) {
+            CollectionRunProperties properties, TaskHeadlines.Headline headlines, NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.headlines = headlines;
         this.repository = repository;
         this.management = management;
@@ -135,9 +148,10 @@ class CaseWorkDispatcher {
     }
 
     /**
-     * Carries out a chunk in the caller's transaction; returns how many tasks it opened. A case
-     * with no process yet (read for the whole chunk in two queries) is simply started; a case
-     * with one, or seen earlier in the chunk, goes the way of {@link #carryOut}.
+     * Carries out a chunk in the caller's transaction; returns how many tasks it opened. What the
+     * pieces need to know of their cases (open or not, the running process, its open task and
+     * that task's groups) is read for the whole chunk in a fixed number of queries; a case's
+     * second piece in the chunk reads again, after its first changed it.
      */
     private int carryOutAll(List<CaseWorkQueue.Item> items) {
         if (items.isEmpty()) {
@@ -150,18 +164,24 @@ class CaseWorkDispatcher {
                 open.add(c.getId());
             }
         });
-        Set<String> running = running(caseIds);
+        Map<String, String> running = running(caseIds);
+        Map<String, List<Task>> openTasks = openTasks(running);
+        Map<String, Set<String>> groups = candidateGroups(openTasks.values().stream().flatMap(List::stream).toList());
+        Set<String> seen = new HashSet<>();
         int created = 0;
         for (CaseWorkQueue.Item item : items) {
             String businessKey = item.caseId().toString();
-            if (running.contains(businessKey)) {
+            List<Task> taskList = openTasks.getOrDefault(businessKey, List.of());
+            if (!seen.add(businessKey) || taskList.size() > 1) {
                 created += carryOut(item) ? 1 : 0;
+            } else if (running.containsKey(businessKey)) {
+                Task task = taskList.isEmpty() ? null : taskList.get(0);
+                created += carryOut(item, open.contains(item.caseId()), task,
+                        t -> groups.getOrDefault(t.getId(), Set.of())) ? 1 : 0;
             } else if (item.kind() != CaseWorkKind.CLOSE && open.contains(item.caseId())) {
                 start(item);
                 created += item.kind().opensTask() ? 1 : 0;
             }
-            // Later work of the same case in this chunk finds the process this one started or moved.
-            running.add(businessKey);
         }
         return created;
     }
@@ -173,10 +193,10 @@ class CaseWorkDispatcher {
     }
 
     /**
-     * The case processes running for these cases, by business key, in one query (the engine's
-     * query API has no list of business keys for running instances).
+     * The case processes running for these cases, business key to process instance id, in one
+     * query (the engine's query API has no list of business keys for running instances).
      */
-    private Set<String> running(List<UUID> caseIds) {
+    private Map<String, String> running(List<UUID> caseIds) {
         Set<String> definitions = new HashSet<>();
         repository.createProcessDefinitionQuery().processDefinitionKey(KEY).list()
                 .forEach(definition -> definitions.add(definition.getId()));
@@ -187,28 +207,79 @@ class CaseWorkDispatcher {
             sql.append(i == 0 ? "" : ", ").append("#{key").append(i).append('}');
             query.parameter("key" + i, caseIds.get(i).toString());
         }
-        Set<String> running = new HashSet<>();
+        Map<String, String> running = new HashMap<>();
         query.sql(sql.append(')').toString()).list().stream()
                 .filter(instance -> definitions.contains(instance.getProcessDefinitionId()))
-                .forEach(instance -> running.add(instance.getBusinessKey()));
+                .forEach(instance -> running.put(instance.getBusinessKey(), instance.getId()));
         return running;
+    }
+
+    /**
+     * The open tasks of these processes by business key, in one native query: the task query
+     * builds its SQL from hundreds of dynamic clauses, most of a piece's cost when run per piece.
+     */
+    private Map<String, List<Task>> openTasks(Map<String, String> running) {
+        if (running.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> businessKeys = new HashMap<>();
+        running.forEach((businessKey, processInstance) -> businessKeys.put(processInstance, businessKey));
+        StringBuilder sql = new StringBuilder("select RES.* from ").append(management.getTableName(Task.class))
+                .append(" RES where RES.PROC_INST_ID_ in (");
+        NativeTaskQuery query = tasks.createNativeTaskQuery();
+        int i = 0;
+        for (String processInstance : businessKeys.keySet()) {
+            sql.append(i == 0 ? "" : ", ").append("#{p").append(i).append('}');
+            query.parameter("p" + i++, processInstance);
+        }
+        Map<String, List<Task>> open = new HashMap<>();
+        query.sql(sql.append(')').toString()).list().forEach(task ->
+                open.computeIfAbsent(businessKeys.get(task.getProcessInstanceId()), key -> new ArrayList<>()).add(task));
+        return open;
+    }
+
+    /** The candidate groups of these tasks, by task id, in one query. */
+    private Map<String, Set<String>> candidateGroups(List<Task> open) {
+        if (open.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Set<String>> groups = new HashMap<>();
+        jdbc.query("select TASK_ID_, GROUP_ID_ from " + management.getTableName(IdentityLinkEntity.class)
+                        + " where TYPE_ = :type and GROUP_ID_ is not null and TASK_ID_ in (:tasks)",
+                new MapSqlParameterSource("type", IdentityLinkType.CANDIDATE)
+                        .addValue("tasks", open.stream().map(Task::getId).toList()),
+                (RowCallbackHandler) row -> groups.computeIfAbsent(row.getString(1), id -> new HashSet<>())
+                        .add(row.getString(2)));
+        return groups;
     }
 
     /** Carries out one piece, whatever its case's process is doing; returns whether it opened a task. */
     private boolean carryOut(CaseWorkQueue.Item item) {
+        if (item.kind() == CaseWorkKind.CLOSE) {
+            return carryOut(item, false, null, null);
+        }
+        boolean caseOpen = cases.findById(item.caseId()).map(c -> c.getStatus() == CaseStatus.OPEN).orElse(false);
+        Task open = tasks.createTaskQuery().processDefinitionKey(KEY)
+                .processInstanceBusinessKey(item.caseId().toString()).singleResult();
+        return carryOut(item, caseOpen, open, task -> tasks.getIdentityLinksForTask(task.getId()).stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+                .map(IdentityLink::getGroupId).collect(Collectors.toSet()));
+    }
+
+    /** Carries out one piece given what its case is doing: whether open, its open task and that task's groups. */
+    private boolean carryOut(CaseWorkQueue.Item item, boolean caseOpen, Task open,
+            Function<Task, Set<String>> candidateGroups) {
         String businessKey = item.caseId().toString();
         if (item.kind() == CaseWorkKind.CLOSE) {
             runtime.createMessageCorrelation(MESSAGE_CASE_CLOSED)
                     .processInstanceBusinessKey(businessKey).correlateAllWithResult();
             return false;
         }
-        if (cases.findById(item.caseId()).map(c -> c.getStatus() != CaseStatus.OPEN).orElse(true)) {
+        if (!caseOpen) {
             return false;
         }
-        Task open = tasks.createTaskQuery().processDefinitionKey(KEY).processInstanceBusinessKey(businessKey)
-                .singleResult();
         if (open != null && item.kind().taskKey() != null && item.kind().taskKey().equals(open.getTaskDefinitionKey())) {
-            refresh(open, item);
+            refresh(open, item, candidateGroups);
             return false;
         }
         if (open != null) {
@@ -216,11 +287,12 @@ class CaseWorkDispatcher {
             runtime.createMessageCorrelation(MESSAGE_WORK_SUPERSEDED)
                     .processInstanceBusinessKey(businessKey).correlateAllWithResult();
         }
-        boolean waiting = runtime.createExecutionQuery().processDefinitionKey(KEY).processInstanceBusinessKey(businessKey)
-                .messageEventSubscriptionName(MESSAGE_PERSON_NEEDED).count() > 0;
-        if (waiting) {
-            runtime.createMessageCorrelation(MESSAGE_PERSON_NEEDED)
-                    .processInstanceBusinessKey(businessKey).setVariables(variables(item)).correlateWithResult();
+        List<String> waiting = runtime.createExecutionQuery().processDefinitionKey(KEY)
+                .processInstanceBusinessKey(businessKey).messageEventSubscriptionName(MESSAGE_PERSON_NEEDED).list()
+                .stream().map(Execution::getProcessInstanceId).distinct().toList();
+        if (!waiting.isEmpty()) {
+            runtime.createMessageCorrelation(MESSAGE_PERSON_NEEDED).processInstanceBusinessKey(businessKey)
+                    .setVariables(variables(item, !startedWithStoredWork(waiting))).correlateWithResult();
         } else {
             start(item);
         }
@@ -228,29 +300,41 @@ class CaseWorkDispatcher {
     }
 
     private void start(CaseWorkQueue.Item item) {
-        Map<String, Object> start = new HashMap<>(variables(item));
-        start.put(VAR_CASE_ID, item.caseId().toString());
-        start.put(VAR_CUSTOMER_ID, item.customerId().toString());
+        VariableMap start = variables(item, true).putValue(VAR_CUSTOMER_ID, item.customerId().toString());
         runtime.createProcessInstanceByKey(KEY).businessKey(item.caseId().toString()).setVariables(start).execute();
     }
 
-    private static Map<String, Object> variables(CaseWorkQueue.Item item) {
-        return Map.of(VAR_WORK, item.kind().name(), VAR_CANDIDATE_GROUP, item.candidateGroup(),
-                VAR_TASK_PRIORITY, item.priority(), VAR_TASK_DUE_DATE, Date.from(item.dueAt()),
-                VAR_DECISION_ID, String.valueOf(item.decisionId()));
+    /**
+     * What the next task is and how it is offered, read by the process only in the command that
+     * opens the task, so transient: not stored, and not updated by every later decision. The case
+     * is the business key and the decision is in decision_records; only customerId is stored, for
+     * the team routing of each later task.
+     */
+    private static VariableMap variables(CaseWorkQueue.Item item, boolean transientValues) {
+        return Variables.createVariables()
+                .putValueTyped(VAR_WORK, Variables.stringValue(item.kind().name(), transientValues))
+                .putValueTyped(VAR_CANDIDATE_GROUP, Variables.stringValue(item.candidateGroup(), transientValues))
+                .putValueTyped(VAR_TASK_PRIORITY, Variables.integerValue(item.priority(), transientValues))
+                .putValueTyped(VAR_TASK_DUE_DATE, Variables.dateValue(Date.from(item.dueAt()), transientValues));
+    }
+
+    /**
+     * Whether the case's process was started when these were stored variables: the engine refuses a
+     * transient value in place of a stored one, so such a process gets stored values again.
+     */
+    private boolean startedWithStoredWork(List<String> processInstanceIds) {
+        return processInstanceIds.stream().anyMatch(id -> runtime.getVariableLocal(id, VAR_WORK) != null);
     }
 
     /**
      * The same work while its task is still open: the account was decided on schedule, and the
      * table's priority and group for it now apply to the open task (never lowered).
      */
-    private void refresh(Task open, CaseWorkQueue.Item item) {
+    private void refresh(Task open, CaseWorkQueue.Item item, Function<Task, Set<String>> candidateGroups) {
         if (item.priority() > open.getPriority()) {
             tasks.setPriority(open.getId(), item.priority());
         }
-        if (item.candidateGroup() != null && tasks.getIdentityLinksForTask(open.getId()).stream()
-                .noneMatch(link -> IdentityLinkType.CANDIDATE.equals(link.getType())
-                        && item.candidateGroup().equals(link.getGroupId()))) {
+        if (item.candidateGroup() != null && !candidateGroups.apply(open).contains(item.candidateGroup())) {
             tasks.addCandidateGroup(open.getId(), item.candidateGroup());
         }
     }

@@ -4,11 +4,9 @@ package io.recollect.cases;
 public final class CollectionCaseProcess {
 
     public static final String KEY = "collection-case";
-    public static final String VAR_CASE_ID = "caseId";
     public static final String VAR_CUSTOMER_ID = "customerId";
-    /** Which task the decision asks for: a {@link CaseWorkKind} name. */
+    /** Which task the decision asks for: a {@link CaseWorkKind} name; transient, like the task terms below. */
     public static final String VAR_WORK = "work";
-    public static final String VAR_DECISION_ID = "decisionId";
     public static final String VAR_TASK_DUE_DATE = "taskDueDate";
     public static final String VAR_TASK_PRIORITY = "taskPriority";
     public static final String VAR_CANDIDATE_GROUP = "candidateGroup";

@@ -15,7 +15,10 @@ import io.recollect.rules.DecisionRecordView;
 import io.recollect.support.IntegrationTest;
 import io.recollect.support.Mailbox;
 import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -91,6 +94,70 @@ class CollectionRunProcessTests extends IntegrationTest {
                     .startsWith(open.get(0).number() + " ").contains(open.get(open.size() - 1).number());
             assertThat(task.getDescription()).contains(open.size() + " open invoice(s)");
         }
+    }
+
+    @Test
+    void aCaseProcessStoresOnlyItsCustomerAndEachTaskIsOfferedAsItsDecisionAsked() {
+        CustomerView customer = escalatedEnterpriseCase("500.00");
+        Task first = cases.openTask(customer);
+        String process = first.getProcessInstanceId();
+        assertOfferedAsDecided(first);
+        assertThat(runtime.getVariablesLocal(process)).containsOnlyKeys(CollectionCaseProcess.VAR_CUSTOMER_ID);
+
+        Task second = nextContactTask(customer, first);
+
+        assertThat(second.getProcessInstanceId()).isEqualTo(process);
+        assertOfferedAsDecided(second);
+        // What the collector recorded stays; what the decision asked of the task is not stored.
+        assertThat(runtime.getVariablesLocal(process)).containsKey(CollectionCaseProcess.VAR_CUSTOMER_ID)
+                .doesNotContainKeys(CollectionCaseProcess.VAR_WORK, CollectionCaseProcess.VAR_CANDIDATE_GROUP,
+                        CollectionCaseProcess.VAR_TASK_PRIORITY, CollectionCaseProcess.VAR_TASK_DUE_DATE);
+    }
+
+    @Test
+    void aCaseProcessStartedWithStoredTaskTermsIsGivenItsNextTaskToo() {
+        CustomerView customer = escalatedEnterpriseCase("500.00");
+        Task first = cases.openTask(customer);
+        // As a process started by an earlier release carries them: the engine refuses transient values in their place.
+        runtime.setVariables(first.getProcessInstanceId(), Map.of(CollectionCaseProcess.VAR_WORK, "CONTACT",
+                CollectionCaseProcess.VAR_CANDIDATE_GROUP, "collectors", CollectionCaseProcess.VAR_TASK_PRIORITY, 1,
+                CollectionCaseProcess.VAR_TASK_DUE_DATE, first.getDueDate()));
+
+        Task second = nextContactTask(customer, first);
+
+        assertThat(second.getProcessInstanceId()).isEqualTo(first.getProcessInstanceId());
+        assertOfferedAsDecided(second);
+    }
+
+    /** The contact task the case is given after the collector could not reach the customer on the first. */
+    private Task nextContactTask(CustomerView customer, Task first) {
+        String caseId = cases.caseProcess(customer).getBusinessKey();
+        cases.complete(customer, "collector", Map.of(CollectionCaseProcess.VAR_CONTACT_OUTCOME, "NO_CONTACT",
+                CollectionCaseProcess.VAR_CONTACT_NOTE, "No answer"));
+        for (int day = 0; day < 60 && tasks.createTaskQuery().processInstanceBusinessKey(caseId).count() == 0; day++) {
+            time.advanceDays(1);
+            cases.settle();
+        }
+        assertThat(jdbc.queryForObject("select count(*) from case_work where case_id = ?::uuid and attempts > 0",
+                Long.class, caseId)).as("case work that failed").isZero();
+        Task next = cases.openTask(customer);
+        assertThat(next.getId()).isNotEqualTo(first.getId());
+        return next;
+    }
+
+    /** Priority, due date and group of a task are those of the case work that opened it. */
+    private void assertOfferedAsDecided(Task task) {
+        String caseId = runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId())
+                .singleResult().getBusinessKey();
+        Map<String, Object> asked = jdbc.queryForMap("select priority, candidate_group from case_work"
+                + " where case_id = ?::uuid order by created_at desc limit 1", caseId);
+        Timestamp dueAt = jdbc.queryForObject("select due_at from case_work where case_id = ?::uuid"
+                + " order by created_at desc limit 1", Timestamp.class, caseId);
+        assertThat(task.getPriority()).isEqualTo(((Number) asked.get("priority")).intValue());
+        assertThat(Duration.between(task.getDueDate().toInstant(), dueAt.toInstant()).abs())
+                .isLessThan(Duration.ofSeconds(1));
+        assertThat(tasks.getIdentityLinksForTask(task.getId())).anySatisfy(link ->
+                assertThat(link.getGroupId()).isEqualTo(asked.get("candidate_group")));
     }
 
     @Test

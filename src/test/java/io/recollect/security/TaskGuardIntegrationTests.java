@@ -60,7 +60,7 @@ class TaskGuardIntegrationTests extends IntegrationTest {
                         "type", "Date"))), JsonNode.class);
         ResponseEntity<JsonNode> local = as("collector").exchange(base + "/localVariables/anything", HttpMethod.PUT,
                 new HttpEntity<>(Map.of("value", "x", "type", "String")), JsonNode.class);
-        ResponseEntity<JsonNode> delete = as("collector").exchange(base + "/variables/caseId", HttpMethod.DELETE,
+        ResponseEntity<JsonNode> delete = as("collector").exchange(base + "/variables/customerId", HttpMethod.DELETE,
                 null, JsonNode.class);
 
         for (ResponseEntity<JsonNode> response : List.of(put, modify, local, delete)) {
@@ -68,7 +68,7 @@ class TaskGuardIntegrationTests extends IntegrationTest {
             assertThat(response.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
         }
         assertThat(runtime.getVariables(task.getProcessInstanceId())).doesNotContainKey("anything")
-                .containsKey("caseId").doesNotContainEntry("waitUntil", java.util.Date.from(
+                .containsKey("customerId").doesNotContainEntry("waitUntil", java.util.Date.from(
                         java.time.Instant.parse("2099-01-01T00:00:00Z")));
     }
 
