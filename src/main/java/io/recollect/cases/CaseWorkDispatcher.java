@@ -12,12 +12,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.context.ProcessEngineContext;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
 import org.camunda.bpm.engine.runtime.Execution;
 import org.camunda.bpm.engine.runtime.NativeProcessInstanceQuery;
@@ -63,12 +67,15 @@ class CaseWorkDispatcher {
     private final TransactionTemplate ownTransaction;
     private final TaskHeadlines.Headline headlines;
     private final NamedParameterJdbcTemplate jdbc;
+    private final CommandExecutor engineCommands;
     private final int chunkSize;
 
     CaseWorkDispatcher(CaseWorkQueue work, CollectionCases cases, RuntimeService runtime, TaskService tasks,
             RepositoryService repository, ManagementService management, PlatformTransactionManager transactions,
-            CollectionRunProperties properties, TaskHeadlines.Headline headlines, NamedParameterJdbcTemplate jdbc) {
+            CollectionRunProperties properties, TaskHeadlines.Headline headlines, NamedParameterJdbcTemplate jdbc,
+            ProcessEngineConfigurationImpl engine) {
         this.jdbc = jdbc;
+        this.engineCommands = engine.getCommandExecutorTxRequired();
         this.headlines = headlines;
         this.repository = repository;
         this.management = management;
@@ -100,14 +107,14 @@ class CaseWorkDispatcher {
             List<CaseWorkQueue.Item> attempted = new ArrayList<>(size);
             Dispatched chunk;
             try {
-                chunk = ownTransaction.execute(status -> {
+                chunk = ownTransaction.execute(status -> inOwnCommand(() -> {
                     attempted.addAll(work.claim(size, after));
-                    int created = headlines.forCustomers(
-                            attempted.stream().map(CaseWorkQueue.Item::customerId).distinct().toList(),
-                            () -> carryOutAll(attempted));
+                    Map<UUID, UUID> caseCustomers = new HashMap<>();
+                    attempted.forEach(item -> caseCustomers.put(item.caseId(), item.customerId()));
+                    int created = headlines.forCases(caseCustomers, () -> carryOutAll(attempted));
                     work.doneAll(attempted.stream().map(CaseWorkQueue.Item::id).toList());
                     return new Dispatched(created, attempted.size(), 0);
-                });
+                }));
             } catch (ProcessEngineException busy) {
                 // The chunk rolled back with its claims: each piece again on its own, so only the busy one waits.
                 chunk = attempted.size() == 1 ? failed(attempted.get(0), busy) : oneByOne(attempted);
@@ -122,15 +129,31 @@ class CaseWorkDispatcher {
         return result;
     }
 
+    /**
+     * Runs a chunk as one engine command of its own, inside the chunk's transaction. Called from
+     * a job (the run's dispatch step), an engine call would otherwise join the job's command, whose
+     * process starts are written only when the whole job ends: after chunks whose work is already
+     * marked done had committed, so a job that failed or a node that died lost their tasks.
+     */
+    private <T> T inOwnCommand(Supplier<T> chunk) {
+        ProcessEngineContext.requiresNew();
+        try {
+            return engineCommands.execute(commandContext -> chunk.get());
+        } finally {
+            ProcessEngineContext.clear();
+        }
+    }
+
     private Dispatched oneByOne(List<CaseWorkQueue.Item> pieces) {
         Dispatched result = new Dispatched(0, 0, 0);
         for (CaseWorkQueue.Item piece : pieces) {
             try {
-                Boolean created = ownTransaction.execute(status -> work.claim(piece.id()).map(item -> {
-                    boolean opened = carryOut(item);
-                    work.done(item.id());
-                    return opened;
-                }).orElse(null));
+                Boolean created = ownTransaction.execute(status -> inOwnCommand(() -> work.claim(piece.id())
+                        .map(item -> {
+                            boolean opened = carryOut(item);
+                            work.done(item.id());
+                            return opened;
+                        }).orElse(null)));
                 if (created != null) {
                     result = result.plus(new Dispatched(created ? 1 : 0, 1, 0));
                 }

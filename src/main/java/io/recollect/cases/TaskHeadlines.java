@@ -9,11 +9,12 @@ import io.recollect.invoicing.OpenItem;
 import io.recollect.shared.Money;
 import io.recollect.security.CurrentUser;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.HashSet;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -94,16 +95,19 @@ class TaskHeadlines extends AbstractProcessEnginePlugin {
         }
 
         /**
-         * Runs {@code work}, which opens tasks for these customers in one transaction, with their
-         * headlines' customers and open invoices read in two queries for all of them instead of two
-         * per task. Only without a signed-in user: a user's read of a customer passes the access
-         * check and log one by one, as {@link CustomerService#get} does it.
+         * Runs {@code work}, which opens tasks on these cases (case id to its customer, as read
+         * from the database) in one transaction, with their headlines' customers and open invoices
+         * read in two queries for all of them instead of three per task. Only without a signed-in
+         * user: a user's read of a customer passes the access check and log one by one, as
+         * {@link CustomerService#get} does it.
          */
-        <T> T forCustomers(Collection<UUID> customerIds, Supplier<T> work) {
-            if (facts.get() != null || customerIds.isEmpty() || CurrentUser.get().isPresent()) {
+        <T> T forCases(Map<UUID, UUID> caseCustomers, Supplier<T> work) {
+            if (facts.get() != null || caseCustomers.isEmpty() || CurrentUser.get().isPresent()) {
                 return work.get();
             }
-            facts.set(new Facts(customers.getAll(customerIds), invoices.openItems(customerIds)));
+            Set<UUID> customerIds = new HashSet<>(caseCustomers.values());
+            facts.set(new Facts(Map.copyOf(caseCustomers), customers.getAll(customerIds),
+                    invoices.openItems(customerIds)));
             try {
                 return work.get();
             } finally {
@@ -112,11 +116,11 @@ class TaskHeadlines extends AbstractProcessEnginePlugin {
         }
 
         void write(DelegateTask task) {
-            Optional<UUID> customerId = customerOf(task.getExecution().getProcessBusinessKey());
+            Facts read = facts.get();
+            Optional<UUID> customerId = customerOf(task.getExecution().getProcessBusinessKey(), read);
             if (customerId.isEmpty()) {
                 return;
             }
-            Facts read = facts.get();
             boolean known = read != null && read.customers().containsKey(customerId.get());
             CustomerView customer = known ? read.customers().get(customerId.get()) : customers.get(customerId.get());
             Currency currency = Currency.getInstance(customer.currency());
@@ -139,10 +143,11 @@ class TaskHeadlines extends AbstractProcessEnginePlugin {
             task.setVariableLocal(VAR_ACCOUNT_PAGE, "/customers/" + customer.id());
         }
 
-        private record Facts(Map<UUID, CustomerView> customers, Map<UUID, List<OpenItem>> openItems) {
+        private record Facts(Map<UUID, UUID> caseCustomers, Map<UUID, CustomerView> customers,
+                Map<UUID, List<OpenItem>> openItems) {
         }
 
-        private Optional<UUID> customerOf(String businessKey) {
+        private Optional<UUID> customerOf(String businessKey, Facts read) {
             UUID key;
             try {
                 key = businessKey == null ? null : UUID.fromString(businessKey);
@@ -153,6 +158,9 @@ class TaskHeadlines extends AbstractProcessEnginePlugin {
                 return Optional.empty();
             }
             UUID id = key;
+            if (read != null && read.caseCustomers().containsKey(id)) {
+                return Optional.of(read.caseCustomers().get(id));
+            }
             return cases.findById(id).map(CollectionCase::getCustomerId)
                     .or(() -> disputes.findById(id).map(Dispute::getCustomerId))
                     .or(() -> plans.customerOf(id)).or(() -> writeOffs.customerOf(id));

@@ -161,6 +161,43 @@ class CollectionRunProcessTests extends IntegrationTest {
     }
 
     @Test
+    void caseWorkDoneInsideAJobHasItsTasksCommittedWithIt() throws Exception {
+        CustomerView first = fixtures.customer(Segment.ENTERPRISE, RiskBand.A);
+        fixtures.overdueInvoice(first, "500.00", 3, time.today());
+        CustomerView second = fixtures.customer(Segment.ENTERPRISE, RiskBand.A);
+        fixtures.overdueInvoice(second, "75.00", 2, time.today());
+        cases.settle();
+        time.advanceDays(7);
+        transaction.executeWithoutResult(status -> decider.decide(List.of(first.id(), second.id())));
+        String ofThem = " from case_work where kind = 'CONTACT' and customer_id in ('" + first.id() + "', '" + second.id() + "')";
+        assertThat(jdbc.queryForObject("select count(*)" + ofThem + " and status = 'PENDING'", Long.class)).isEqualTo(2);
+
+        // Inside an engine command, as the run's dispatch step runs in its job: what another
+        // connection sees while the job is still running is what a node killed then leaves behind.
+        long[] seen = engine.getCommandExecutorTxRequired().execute(commandContext -> {
+            runtime.createProcessInstanceQuery().count(); // the job's command has read its job by now
+            dispatcher.dispatch(10);
+            return new long[] {outside("select count(*)" + ofThem + " and status = 'DONE'"),
+                    outside("select count(*) from act_ru_task t join act_ru_execution p on p.id_ = t.proc_inst_id_"
+                            + " where p.business_key_ in (select cast(case_id as varchar(36))" + ofThem + ")")};
+        });
+
+        assertThat(seen[0]).as("case work done").isEqualTo(2);
+        assertThat(seen[1]).as("tasks committed with it").isEqualTo(2);
+    }
+
+    /** A count read on a connection of its own, outside any transaction of this thread. */
+    private long outside(String sql) {
+        try (java.sql.Connection connection = dataSource.getConnection();
+                java.sql.ResultSet rows = connection.createStatement().executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void contactTaskPastItsSlaIsRaisedAndOfferedToManagers() {
         CustomerView customer = escalatedEnterpriseCase("500.00");
         Task contact = cases.openTask(customer);
@@ -354,6 +391,12 @@ class CollectionRunProcessTests extends IntegrationTest {
     CollectionRunService runs;
     @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @Autowired
+    CaseWorkDispatcher dispatcher;
+    @Autowired
+    org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl engine;
+    @Autowired
+    javax.sql.DataSource dataSource;
 
     private void jdbcLock(CustomerView customer) {
         jdbc.queryForList("select id from customers where id = ? for update", customer.id());
