@@ -1,5 +1,6 @@
 package io.recollect.dunning;
 
+import jakarta.activation.FileTypeMap;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
@@ -8,6 +9,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.springframework.core.io.ByteArrayResource;
+import org.springframework.mail.javamail.ConfigurableMimeFileTypeMap;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
@@ -98,6 +100,32 @@ class MailDelivery {
         }
     }
 
+    /** Read once: a file-type map is the class path's mime.types files, parsed. */
+    private static final FileTypeMap FILE_TYPES = fileTypes();
+
+    private static FileTypeMap fileTypes() {
+        ConfigurableMimeFileTypeMap map = new ConfigurableMimeFileTypeMap();
+        map.afterPropertiesSet();
+        return map;
+    }
+
+    /**
+     * MimeMessageHelper builds a new file-type map, scanning the class path, for every message
+     * JavaMailSenderImpl did not create (ours carry a fixed Message-ID): three quarters of the
+     * time it took to send an email.
+     */
+    private static final class Helper extends MimeMessageHelper {
+
+        Helper(MimeMessage message, int multipartMode, String encoding) throws MessagingException {
+            super(message, multipartMode, encoding);
+        }
+
+        @Override
+        protected FileTypeMap getDefaultFileTypeMap(MimeMessage message) {
+            return FILE_TYPES;
+        }
+    }
+
     private MimeMessage build(OutboxMail mail) {
         MimeMessage message = new FixedIdMimeMessage(mailSender.getSession(), messageId(mail.id()));
         try {
@@ -105,8 +133,8 @@ class MailDelivery {
             // without a text part goes out as the single HTML part it was rendered as
             boolean multipart = mail.text() != null || !mail.attachments().isEmpty();
             MimeMessageHelper helper = multipart
-                    ? new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED, StandardCharsets.UTF_8.name())
-                    : new MimeMessageHelper(message, false, StandardCharsets.UTF_8.name());
+                    ? new Helper(message, MimeMessageHelper.MULTIPART_MODE_MIXED, StandardCharsets.UTF_8.name())
+                    : new Helper(message, MimeMessageHelper.MULTIPART_MODE_NO, StandardCharsets.UTF_8.name());
             helper.setFrom(properties.from());
             helper.setTo(mail.recipient());
             helper.setSubject(mail.subject());
