@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -98,6 +99,14 @@ class CaseWorkDispatcher {
 
     /** Carries out pending work until none is left or {@code limit} pieces were tried. */
     Dispatched dispatch(int limit) {
+        return dispatch(limit, opened -> { });
+    }
+
+    /**
+     * As {@link #dispatch(int)}, telling {@code tasksOpened} how many tasks each chunk opened
+     * inside the chunk's transaction, so a count kept there commits exactly with the tasks.
+     */
+    Dispatched dispatch(int limit, IntConsumer tasksOpened) {
         Dispatched result = new Dispatched(0, 0, 0);
         int tried = 0;
         CaseWorkQueue.Item last = null;
@@ -113,11 +122,12 @@ class CaseWorkDispatcher {
                     attempted.forEach(item -> caseCustomers.put(item.caseId(), item.customerId()));
                     int created = headlines.forCases(caseCustomers, () -> carryOutAll(attempted));
                     work.doneAll(attempted.stream().map(CaseWorkQueue.Item::id).toList());
+                    tasksOpened.accept(created);
                     return new Dispatched(created, attempted.size(), 0);
                 }));
             } catch (ProcessEngineException busy) {
                 // The chunk rolled back with its claims: each piece again on its own, so only the busy one waits.
-                chunk = attempted.size() == 1 ? failed(attempted.get(0), busy) : oneByOne(attempted);
+                chunk = attempted.size() == 1 ? failed(attempted.get(0), busy) : oneByOne(attempted, tasksOpened);
             }
             result = result.plus(chunk);
             tried += attempted.size();
@@ -144,7 +154,7 @@ class CaseWorkDispatcher {
         }
     }
 
-    private Dispatched oneByOne(List<CaseWorkQueue.Item> pieces) {
+    private Dispatched oneByOne(List<CaseWorkQueue.Item> pieces, IntConsumer tasksOpened) {
         Dispatched result = new Dispatched(0, 0, 0);
         for (CaseWorkQueue.Item piece : pieces) {
             try {
@@ -152,6 +162,7 @@ class CaseWorkDispatcher {
                         .map(item -> {
                             boolean opened = carryOut(item);
                             work.done(item.id());
+                            tasksOpened.accept(opened ? 1 : 0);
                             return opened;
                         }).orElse(null)));
                 if (created != null) {

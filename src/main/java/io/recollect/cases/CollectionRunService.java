@@ -160,11 +160,12 @@ public class CollectionRunService {
     }
 
     private int dispatchCaseWork(UUID runId, int limit) {
-        CaseWorkDispatcher.Dispatched dispatched = dispatcher.dispatch(limit);
-        if (runId != null) {
-            transaction.executeWithoutResult(status -> runs.add(runId, 0, 0, dispatched.tasksCreated()));
-        }
-        return dispatched.tasksCreated();
+        // Counted in each chunk's transaction: the job's own may roll back after its chunks committed.
+        return dispatcher.dispatch(limit, created -> {
+            if (runId != null) {
+                runs.add(runId, 0, 0, created);
+            }
+        }).tasksCreated();
     }
 
     /** How many sending jobs the emails queued now need: at least one, so the step shows. */

@@ -1,6 +1,7 @@
 package io.recollect.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import io.recollect.accounts.TimelineEntry;
@@ -19,6 +20,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -184,6 +186,29 @@ class CollectionRunProcessTests extends IntegrationTest {
 
         assertThat(seen[0]).as("case work done").isEqualTo(2);
         assertThat(seen[1]).as("tasks committed with it").isEqualTo(2);
+    }
+
+    @Test
+    void tasksOpenedByADispatchJobThatThenFailsStayAndCountToTheRun() {
+        CustomerView first = fixtures.customer(Segment.ENTERPRISE, RiskBand.A);
+        fixtures.overdueInvoice(first, "500.00", 3, time.today());
+        CustomerView second = fixtures.customer(Segment.ENTERPRISE, RiskBand.A);
+        fixtures.overdueInvoice(second, "75.00", 2, time.today());
+        cases.settle();
+        time.advanceDays(7);
+        transaction.executeWithoutResult(status -> decider.decide(List.of(first.id(), second.id())));
+        UUID run = runs.start("test");
+
+        // The dispatch step's job, failing at its end as one that loses an optimistic lock does.
+        assertThatThrownBy(() -> engine.getCommandExecutorTxRequired().execute(commandContext -> {
+            runtime.createProcessInstanceQuery().count();
+            runs.dispatchCaseWorkBatch(run);
+            throw new IllegalStateException("the job failed after its chunks");
+        })).hasMessageContaining("the job failed");
+
+        assertThat(cases.openTask(first)).isNotNull();
+        assertThat(cases.openTask(second)).isNotNull();
+        assertThat(runs.status(run).tasksCreated()).isEqualTo(2);
     }
 
     /** A count read on a connection of its own, outside any transaction of this thread. */
