@@ -116,15 +116,15 @@ class CaseWorkDispatcher {
             List<CaseWorkQueue.Item> attempted = new ArrayList<>(size);
             Dispatched chunk;
             try {
-                chunk = ownTransaction.execute(status -> inOwnCommand(() -> {
+                chunk = ownTransaction.execute(status -> {
                     attempted.addAll(work.claim(size, after));
                     Map<UUID, UUID> caseCustomers = new HashMap<>();
                     attempted.forEach(item -> caseCustomers.put(item.caseId(), item.customerId()));
-                    int created = headlines.forCases(caseCustomers, () -> carryOutAll(attempted));
+                    int created = headlines.forCases(caseCustomers, () -> carryOutInRounds(attempted));
                     work.doneAll(attempted.stream().map(CaseWorkQueue.Item::id).toList());
                     tasksOpened.accept(created);
                     return new Dispatched(created, attempted.size(), 0);
-                }));
+                });
             } catch (ProcessEngineException busy) {
                 // The chunk rolled back with its claims: each piece again on its own, so only the busy one waits.
                 chunk = attempted.size() == 1 ? failed(attempted.get(0), busy) : oneByOne(attempted, tasksOpened);
@@ -140,15 +140,15 @@ class CaseWorkDispatcher {
     }
 
     /**
-     * Runs a chunk as one engine command of its own, inside the chunk's transaction. Called from
-     * a job (the run's dispatch step), an engine call would otherwise join the job's command, whose
+     * Runs engine work as one command of its own, inside the chunk's transaction. Called from a
+     * job (the run's dispatch step), an engine call would otherwise join the job's command, whose
      * process starts are written only when the whole job ends: after chunks whose work is already
      * marked done had committed, so a job that failed or a node that died lost their tasks.
      */
-    private <T> T inOwnCommand(Supplier<T> chunk) {
+    private <T> T inOwnCommand(Supplier<T> engineWork) {
         ProcessEngineContext.requiresNew();
         try {
-            return engineCommands.execute(commandContext -> chunk.get());
+            return engineCommands.execute(commandContext -> engineWork.get());
         } finally {
             ProcessEngineContext.clear();
         }
@@ -182,10 +182,33 @@ class CaseWorkDispatcher {
     }
 
     /**
-     * Carries out a chunk in the caller's transaction; returns how many tasks it opened. What the
-     * pieces need to know of their cases (open or not, the running process, its open task and
-     * that task's groups) is read for the whole chunk in a fixed number of queries; a case's
-     * second piece in the chunk reads again, after its first changed it.
+     * Carries out a chunk in the caller's transaction, in rounds of at most one piece per case,
+     * each round one engine command; returns how many tasks it opened. The engine writes a
+     * command's changes when the command ends and its queries read the database, so a case's
+     * later piece goes in a later round, which sees what the earlier one did.
+     */
+    private int carryOutInRounds(List<CaseWorkQueue.Item> items) {
+        int created = 0;
+        List<CaseWorkQueue.Item> left = items;
+        while (!left.isEmpty()) {
+            Set<UUID> inRound = new HashSet<>();
+            List<CaseWorkQueue.Item> round = new ArrayList<>();
+            List<CaseWorkQueue.Item> later = new ArrayList<>();
+            for (CaseWorkQueue.Item item : left) {
+                (inRound.add(item.caseId()) ? round : later).add(item);
+            }
+            created += inOwnCommand(() -> carryOutAll(round));
+            left = later;
+        }
+        return created;
+    }
+
+    /**
+     * Carries out pieces of different cases; returns how many tasks they opened. What they need
+     * to know of their cases (open or not, the running process, its open task and that task's
+     * groups) is read for all of them in a fixed number of queries. A case with more than one
+     * running process or open task goes the way of {@link #carryOut(CaseWorkQueue.Item)}, which
+     * refuses it as it always did.
      */
     private int carryOutAll(List<CaseWorkQueue.Item> items) {
         if (items.isEmpty()) {
@@ -198,15 +221,14 @@ class CaseWorkDispatcher {
                 open.add(c.getId());
             }
         });
-        Map<String, String> running = running(caseIds);
+        Map<String, List<String>> running = running(caseIds);
         Map<String, List<Task>> openTasks = openTasks(running);
         Map<String, Set<String>> groups = candidateGroups(openTasks.values().stream().flatMap(List::stream).toList());
-        Set<String> seen = new HashSet<>();
         int created = 0;
         for (CaseWorkQueue.Item item : items) {
             String businessKey = item.caseId().toString();
             List<Task> taskList = openTasks.getOrDefault(businessKey, List.of());
-            if (!seen.add(businessKey) || taskList.size() > 1) {
+            if (running.getOrDefault(businessKey, List.of()).size() > 1 || taskList.size() > 1) {
                 created += carryOut(item) ? 1 : 0;
             } else if (running.containsKey(businessKey)) {
                 Task task = taskList.isEmpty() ? null : taskList.get(0);
@@ -227,10 +249,10 @@ class CaseWorkDispatcher {
     }
 
     /**
-     * The case processes running for these cases, business key to process instance id, in one
+     * The case processes running for these cases, business key to process instance ids, in one
      * query (the engine's query API has no list of business keys for running instances).
      */
-    private Map<String, String> running(List<UUID> caseIds) {
+    private Map<String, List<String>> running(List<UUID> caseIds) {
         Set<String> definitions = new HashSet<>();
         repository.createProcessDefinitionQuery().processDefinitionKey(KEY).list()
                 .forEach(definition -> definitions.add(definition.getId()));
@@ -241,10 +263,11 @@ class CaseWorkDispatcher {
             sql.append(i == 0 ? "" : ", ").append("#{key").append(i).append('}');
             query.parameter("key" + i, caseIds.get(i).toString());
         }
-        Map<String, String> running = new HashMap<>();
+        Map<String, List<String>> running = new HashMap<>();
         query.sql(sql.append(')').toString()).list().stream()
                 .filter(instance -> definitions.contains(instance.getProcessDefinitionId()))
-                .forEach(instance -> running.put(instance.getBusinessKey(), instance.getId()));
+                .forEach(instance -> running.computeIfAbsent(instance.getBusinessKey(), key -> new ArrayList<>())
+                        .add(instance.getId()));
         return running;
     }
 
@@ -252,12 +275,13 @@ class CaseWorkDispatcher {
      * The open tasks of these processes by business key, in one native query: the task query
      * builds its SQL from hundreds of dynamic clauses, most of a piece's cost when run per piece.
      */
-    private Map<String, List<Task>> openTasks(Map<String, String> running) {
+    private Map<String, List<Task>> openTasks(Map<String, List<String>> running) {
         if (running.isEmpty()) {
             return Map.of();
         }
         Map<String, String> businessKeys = new HashMap<>();
-        running.forEach((businessKey, processInstance) -> businessKeys.put(processInstance, businessKey));
+        running.forEach((businessKey, processInstances) ->
+                processInstances.forEach(processInstance -> businessKeys.put(processInstance, businessKey)));
         StringBuilder sql = new StringBuilder("select RES.* from ").append(management.getTableName(Task.class))
                 .append(" RES where RES.PROC_INST_ID_ in (");
         NativeTaskQuery query = tasks.createNativeTaskQuery();

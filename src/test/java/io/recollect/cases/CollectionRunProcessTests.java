@@ -151,15 +151,16 @@ class CollectionRunProcessTests extends IntegrationTest {
     private void assertOfferedAsDecided(Task task) {
         String caseId = runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId())
                 .singleResult().getBusinessKey();
-        Map<String, Object> asked = jdbc.queryForMap("select priority, candidate_group from case_work"
-                + " where case_id = ?::uuid order by created_at desc limit 1", caseId);
-        Timestamp dueAt = jdbc.queryForObject("select due_at from case_work where case_id = ?::uuid"
-                + " order by created_at desc limit 1", Timestamp.class, caseId);
-        assertThat(task.getPriority()).isEqualTo(((Number) asked.get("priority")).intValue());
-        assertThat(Duration.between(task.getDueDate().toInstant(), dueAt.toInstant()).abs())
+        record Asked(int priority, Timestamp dueAt, String candidateGroup) {
+        }
+        Asked asked = jdbc.queryForObject("select priority, due_at, candidate_group from case_work"
+                + " where case_id = ?::uuid order by created_at desc, id limit 1", (row, n) -> new Asked(
+                        row.getInt(1), row.getTimestamp(2), row.getString(3)), caseId);
+        assertThat(task.getPriority()).isEqualTo(asked.priority());
+        assertThat(Duration.between(task.getDueDate().toInstant(), asked.dueAt().toInstant()).abs())
                 .isLessThan(Duration.ofSeconds(1));
         assertThat(tasks.getIdentityLinksForTask(task.getId())).anySatisfy(link ->
-                assertThat(link.getGroupId()).isEqualTo(asked.get("candidate_group")));
+                assertThat(link.getGroupId()).isEqualTo(asked.candidateGroup()));
     }
 
     @Test
@@ -186,6 +187,31 @@ class CollectionRunProcessTests extends IntegrationTest {
 
         assertThat(seen[0]).as("case work done").isEqualTo(2);
         assertThat(seen[1]).as("tasks committed with it").isEqualTo(2);
+    }
+
+    @Test
+    void twoPiecesOfOneCaseInOneChunkOpenOneProcessAndOneTask() {
+        CustomerView customer = fixtures.customer(Segment.ENTERPRISE, RiskBand.A);
+        fixtures.overdueInvoice(customer, "500.00", 3, time.today());
+        cases.settle();
+        time.advanceDays(7);
+        transaction.executeWithoutResult(status -> decider.decide(List.of(customer.id())));
+        // The same work once more before any dispatch, as a piece retried beside a newer decision: one chunk holds both.
+        transaction.executeWithoutResult(status -> jdbc.query("select case_id, decision_id, candidate_group, priority,"
+                + " due_at from case_work where status = 'PENDING' and customer_id = '" + customer.id() + "'",
+                (java.sql.ResultSet row) -> {
+                    caseWork.add(row.getObject(1, UUID.class), customer.id(), row.getObject(2, UUID.class),
+                            CaseWorkKind.CONTACT, row.getString(3), row.getInt(4), row.getTimestamp(5).toInstant());
+                }));
+        assertThat(jdbc.queryForObject("select count(*) from case_work where status = 'PENDING' and customer_id = '"
+                + customer.id() + "'", Long.class)).isEqualTo(2);
+
+        dispatcher.dispatch(10);
+
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(CollectionCaseProcess.KEY)
+                .variableValueEquals(CollectionCaseProcess.VAR_CUSTOMER_ID, customer.id().toString()).count())
+                .isEqualTo(1);
+        assertThat(cases.openTask(customer)).isNotNull();
     }
 
     @Test
@@ -418,6 +444,8 @@ class CollectionRunProcessTests extends IntegrationTest {
     org.springframework.jdbc.core.JdbcTemplate jdbc;
     @Autowired
     CaseWorkDispatcher dispatcher;
+    @Autowired
+    CaseWorkQueue caseWork;
     @Autowired
     org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl engine;
     @Autowired
