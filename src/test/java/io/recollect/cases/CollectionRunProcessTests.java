@@ -18,6 +18,7 @@ import io.recollect.support.Mailbox;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -165,13 +166,9 @@ class CollectionRunProcessTests extends IntegrationTest {
 
     @Test
     void caseWorkDoneInsideAJobHasItsTasksCommittedWithIt() throws Exception {
-        CustomerView first = fixtures.customer(Segment.ENTERPRISE, RiskBand.A);
-        fixtures.overdueInvoice(first, "500.00", 3, time.today());
-        CustomerView second = fixtures.customer(Segment.ENTERPRISE, RiskBand.A);
-        fixtures.overdueInvoice(second, "75.00", 2, time.today());
-        cases.settle();
-        time.advanceDays(7);
-        transaction.executeWithoutResult(status -> decider.decide(List.of(first.id(), second.id())));
+        List<CustomerView> decided = decidedButNotDispatched(2);
+        CustomerView first = decided.get(0);
+        CustomerView second = decided.get(1);
         String ofThem = " from case_work where kind = 'CONTACT' and customer_id in ('" + first.id() + "', '" + second.id() + "')";
         assertThat(jdbc.queryForObject("select count(*)" + ofThem + " and status = 'PENDING'", Long.class)).isEqualTo(2);
 
@@ -179,7 +176,7 @@ class CollectionRunProcessTests extends IntegrationTest {
         // connection sees while the job is still running is what a node killed then leaves behind.
         long[] seen = engine.getCommandExecutorTxRequired().execute(commandContext -> {
             runtime.createProcessInstanceQuery().count(); // the job's command has read its job by now
-            dispatcher.dispatch(10);
+            dispatcher.dispatch(10, opened -> { });
             return new long[] {outside("select count(*)" + ofThem + " and status = 'DONE'"),
                     outside("select count(*) from act_ru_task t join act_ru_execution p on p.id_ = t.proc_inst_id_"
                             + " where p.business_key_ in (select cast(case_id as varchar(36))" + ofThem + ")")};
@@ -191,11 +188,7 @@ class CollectionRunProcessTests extends IntegrationTest {
 
     @Test
     void twoPiecesOfOneCaseInOneChunkOpenOneProcessAndOneTask() {
-        CustomerView customer = fixtures.customer(Segment.ENTERPRISE, RiskBand.A);
-        fixtures.overdueInvoice(customer, "500.00", 3, time.today());
-        cases.settle();
-        time.advanceDays(7);
-        transaction.executeWithoutResult(status -> decider.decide(List.of(customer.id())));
+        CustomerView customer = decidedButNotDispatched(1).get(0);
         // The same work once more before any dispatch, as a piece retried beside a newer decision: one chunk holds both.
         transaction.executeWithoutResult(status -> jdbc.query("select case_id, decision_id, candidate_group, priority,"
                 + " due_at from case_work where status = 'PENDING' and customer_id = '" + customer.id() + "'",
@@ -206,7 +199,7 @@ class CollectionRunProcessTests extends IntegrationTest {
         assertThat(jdbc.queryForObject("select count(*) from case_work where status = 'PENDING' and customer_id = '"
                 + customer.id() + "'", Long.class)).isEqualTo(2);
 
-        dispatcher.dispatch(10);
+        dispatcher.dispatch(10, opened -> { });
 
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(CollectionCaseProcess.KEY)
                 .variableValueEquals(CollectionCaseProcess.VAR_CUSTOMER_ID, customer.id().toString()).count())
@@ -216,13 +209,9 @@ class CollectionRunProcessTests extends IntegrationTest {
 
     @Test
     void tasksOpenedByADispatchJobThatThenFailsStayAndCountToTheRun() {
-        CustomerView first = fixtures.customer(Segment.ENTERPRISE, RiskBand.A);
-        fixtures.overdueInvoice(first, "500.00", 3, time.today());
-        CustomerView second = fixtures.customer(Segment.ENTERPRISE, RiskBand.A);
-        fixtures.overdueInvoice(second, "75.00", 2, time.today());
-        cases.settle();
-        time.advanceDays(7);
-        transaction.executeWithoutResult(status -> decider.decide(List.of(first.id(), second.id())));
+        List<CustomerView> decided = decidedButNotDispatched(2);
+        CustomerView first = decided.get(0);
+        CustomerView second = decided.get(1);
         UUID run = runs.start("test");
 
         // The dispatch step's job, failing at its end as one that loses an optimistic lock does.
@@ -235,6 +224,24 @@ class CollectionRunProcessTests extends IntegrationTest {
         assertThat(cases.openTask(first)).isNotNull();
         assertThat(cases.openTask(second)).isNotNull();
         assertThat(runs.status(run).tasksCreated()).isEqualTo(2);
+    }
+
+    /**
+     * Enterprise accounts (500.00 three days overdue, then 75.00 two days) a week on, decided to
+     * need a contact task but not dispatched: their work waits in case_work.
+     */
+    private List<CustomerView> decidedButNotDispatched(int accounts) {
+        List<String> amounts = List.of("500.00", "75.00");
+        List<CustomerView> customers = new ArrayList<>();
+        for (int i = 0; i < accounts; i++) {
+            CustomerView customer = fixtures.customer(Segment.ENTERPRISE, RiskBand.A);
+            fixtures.overdueInvoice(customer, amounts.get(i), 3 - i, time.today());
+            customers.add(customer);
+        }
+        cases.settle();
+        time.advanceDays(7);
+        transaction.executeWithoutResult(status -> decider.decide(customers.stream().map(CustomerView::id).toList()));
+        return customers;
     }
 
     /** A count read on a connection of its own, outside any transaction of this thread. */
@@ -383,7 +390,7 @@ class CollectionRunProcessTests extends IntegrationTest {
      */
     @Test
     void theRunSendsItsEmailsInParallelJobsBesideTheTasksAndEachOnce() {
-        List<CustomerView> customers = new java.util.ArrayList<>();
+        List<CustomerView> customers = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
             CustomerView customer = fixtures.customer(Segment.CONSUMER, RiskBand.B);
             fixtures.overdueInvoice(customer, "40.00", 20, time.today());
