@@ -97,14 +97,10 @@ class CaseWorkDispatcher {
         }
     }
 
-    /** Carries out pending work until none is left or {@code limit} pieces were tried. */
-    Dispatched dispatch(int limit) {
-        return dispatch(limit, opened -> { });
-    }
-
     /**
-     * As {@link #dispatch(int)}, telling {@code tasksOpened} how many tasks each chunk opened
-     * inside the chunk's transaction, so a count kept there commits exactly with the tasks.
+     * Carries out pending work until none is left or {@code limit} pieces were tried, telling
+     * {@code tasksOpened} how many tasks each chunk opened inside the chunk's transaction, so a
+     * count kept there commits exactly with the tasks.
      */
     Dispatched dispatch(int limit, IntConsumer tasksOpened) {
         Dispatched result = new Dispatched(0, 0, 0);
